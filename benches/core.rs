@@ -1,0 +1,31 @@
+//! Clinical core: loading + validating the built-in dataset, and one assessment of all
+//! treatments. Run with `cargo bench --bench core`.
+
+use divan::{Bencher, black_box};
+use netliver::assessment::{Profile, assess};
+use netliver::dataset;
+
+fn main() {
+    divan::main();
+}
+
+#[divan::bench]
+fn load_and_validate_embedded() -> usize {
+    dataset::load_embedded().map(|d| d.treatments.len()).unwrap_or(0)
+}
+
+#[divan::bench]
+fn assess_all_treatments(b: Bencher) {
+    let d = dataset::load_embedded().expect("the built-in dataset validates");
+    let p = Profile {
+        lesions: Some(5),
+        largest_cm: Some(3.5),
+        extrahepatic: Some(false),
+        ecog: Some(1),
+        grade: Some("g2"),
+        primary: Some("small-intestine"),
+        hormonal_symptoms: Some(true),
+        pressure_symptoms: None,
+    };
+    b.bench(|| assess(black_box(&d), black_box(&p)).len());
+}

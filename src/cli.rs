@@ -1,0 +1,486 @@
+//! The command line: a thin shell over the dataset and assessment layers.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use crate::assessment::{self, Profile, field_label};
+use crate::dataset::rules::Field;
+use crate::dataset::{self, Dataset, Lang};
+
+/// Exit code for bad input on the command line.
+pub const EXIT_USAGE: u8 = 2;
+/// Exit code for a dataset that does not validate.
+pub const EXIT_DATASET: u8 = 1;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "netliver",
+    version,
+    about = "Liver-directed treatments for NET liver metastases: which fit this patient, and why.",
+    long_about = "netliver is an offline reference for oncologists treating neuroendocrine tumours (NET) \
+that have spread to the liver. Without a subcommand it opens the desktop app; the subcommands \
+below use the same dataset and assessment engine without a screen.\n\n\
+Patient facts given here are used for this run only: never written to disk or logged."
+)]
+pub struct Cli {
+    /// Use this dataset (RON) instead of the built-in one.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+
+    /// Render this many frames of the app, then exit (smoke tests and benchmarks).
+    #[arg(long, hide = true, value_name = "N")]
+    pub exit_after_frames: Option<u64>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a dataset and report every error with file, line, column and a hint.
+    Check {
+        /// The dataset to check; the built-in one (or --data) if omitted.
+        file: Option<PathBuf>,
+    },
+    /// List the treatments of the dataset.
+    List {
+        #[arg(long, value_enum, default_value_t = LangArg::Da)]
+        lang: LangArg,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Assess every treatment for a patient profile: verdict, reasons and sources.
+    Assess(AssessArgs),
+}
+
+/// Output language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Danish (the source language)
+    Da,
+    /// English
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Da => Lang::Da,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// The patient profile as flags. Every flag is optional: what is not given is unknown.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ProfileArgs {
+    /// Number of liver metastases (1-200).
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub lesions: Option<String>,
+    /// Diameter of the largest liver metastasis in cm (0.1-30).
+    #[arg(long, value_name = "CM", allow_hyphen_values = true)]
+    pub largest_cm: Option<String>,
+    /// Spread outside the liver.
+    #[arg(long, value_name = "yes|no")]
+    pub extrahepatic: Option<String>,
+    /// ECOG performance status (0-4).
+    #[arg(long, value_name = "0-4", allow_hyphen_values = true)]
+    pub ecog: Option<String>,
+    /// Grade: g1, g2, g3 (well-differentiated NET G3) or nec (neuroendocrine carcinoma).
+    #[arg(long, value_name = "GRADE")]
+    pub grade: Option<String>,
+    /// Primary tumour site: small-intestine, pancreas, stomach, duodenum, appendix, colon,
+    /// rectum, lung, unknown, other.
+    #[arg(long, value_name = "SITE")]
+    pub primary: Option<String>,
+    /// Severe hormonal symptoms (`--hormonal-symptoms` means yes; `=no` for no).
+    #[arg(long, value_name = "yes|no", num_args = 0..=1, require_equals = true, default_missing_value = "yes")]
+    pub hormonal_symptoms: Option<String>,
+    /// Severe pressure symptoms (`--pressure-symptoms` means yes; `=no` for no).
+    #[arg(long, value_name = "yes|no", num_args = 0..=1, require_equals = true, default_missing_value = "yes")]
+    pub pressure_symptoms: Option<String>,
+}
+
+impl ProfileArgs {
+    /// The profile, or a one-line message naming the flag, the value and what is allowed.
+    pub fn profile(&self) -> Result<Profile, String> {
+        let mut p = Profile::default();
+        for (field, value) in [
+            (Field::Lesions, &self.lesions),
+            (Field::LargestCm, &self.largest_cm),
+            (Field::Extrahepatic, &self.extrahepatic),
+            (Field::Ecog, &self.ecog),
+            (Field::Grade, &self.grade),
+            (Field::Primary, &self.primary),
+            (Field::HormonalSymptoms, &self.hormonal_symptoms),
+            (Field::PressureSymptoms, &self.pressure_symptoms),
+        ] {
+            let Some(value) = value else { continue };
+            let flag = format!("--{}", field.name().replace('_', "-"));
+            if value.trim().is_empty() {
+                return Err(format!(
+                    "{flag} was given an empty value; allowed: {}",
+                    field.allowed()
+                ));
+            }
+            p.set(field, value).map_err(|e| format!("{flag} {e}"))?;
+        }
+        Ok(p)
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+    #[arg(long, value_enum, default_value_t = LangArg::Da)]
+    pub lang: LangArg,
+    /// Print JSON (the stable shape documented in the README) instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs a subcommand and returns the exit code. Without a subcommand it does nothing.
+pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    match &cli.command {
+        None => Ok(0),
+        Some(Command::Check { file }) => check(file.as_ref().or(cli.data.as_ref()), out, err),
+        Some(Command::List { lang, json }) => {
+            let Some(d) = load_or_report(cli, err)? else {
+                return Ok(EXIT_DATASET);
+            };
+            list(&d, (*lang).into(), *json, out)?;
+            Ok(0)
+        }
+        Some(Command::Assess(args)) => {
+            let profile = match args.profile.profile() {
+                Ok(p) => p,
+                Err(msg) => {
+                    writeln!(err, "error: {msg}")?;
+                    return Ok(EXIT_USAGE);
+                }
+            };
+            let Some(d) = load_or_report(cli, err)? else {
+                return Ok(EXIT_DATASET);
+            };
+            let lang = args.lang.into();
+            if args.json {
+                let json = assess_json(&d, &profile, lang);
+                serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
+                writeln!(out)?;
+            } else {
+                assess_table(&d, &profile, lang, out)?;
+            }
+            Ok(0)
+        }
+    }
+}
+
+fn load_or_report(cli: &Cli, err: &mut dyn Write) -> io::Result<Option<Dataset>> {
+    match dataset::load(cli.data.as_deref()) {
+        Ok(d) => Ok(Some(d)),
+        Err(report) => {
+            writeln!(err, "{report}")?;
+            Ok(None)
+        }
+    }
+}
+
+fn check(file: Option<&PathBuf>, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    match dataset::load(file.map(PathBuf::as_path)) {
+        Ok(d) => {
+            let s = d.stats();
+            let name = file.map_or(dataset::EMBEDDED_NAME.to_owned(), |f| {
+                f.display().to_string()
+            });
+            writeln!(
+                out,
+                "{name}: ok: {} {} (reviewed {}): {} treatments, {} grid questions, {} rules, {} cited claims, {} source{}",
+                d.id,
+                d.version,
+                d.reviewed,
+                s.treatments,
+                s.questions,
+                s.rules,
+                s.claims,
+                s.sources,
+                if s.sources == 1 { "" } else { "s" }
+            )?;
+            Ok(0)
+        }
+        Err(report) => {
+            writeln!(err, "{report}")?;
+            Ok(EXIT_DATASET)
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ListItem<'a> {
+    id: &'a str,
+    name: &'a str,
+    short: &'a str,
+    aims: Vec<&'static str>,
+    summary: &'a str,
+}
+
+fn list(d: &Dataset, lang: Lang, json: bool, out: &mut dyn Write) -> io::Result<()> {
+    if json {
+        let items: Vec<ListItem> = d
+            .treatments
+            .iter()
+            .map(|t| ListItem {
+                id: &t.id,
+                name: t.name.get(lang),
+                short: t.short.get(lang),
+                aims: t.aims.iter().map(|a| a.label(Lang::En)).collect(),
+                summary: t.summary.text.get(lang),
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::other)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let width = d.treatments.iter().map(|t| t.id.len()).max().unwrap_or(0);
+    for t in &d.treatments {
+        let aims: Vec<&str> = t.aims.iter().map(|a| a.label(lang)).collect();
+        writeln!(
+            out,
+            "{:width$}  {} ({})",
+            t.id,
+            t.name.get(lang),
+            aims.join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+/// The JSON shape of `assess --json`; documented in the README, keep it stable.
+#[derive(Debug, Serialize)]
+pub struct AssessJson<'a> {
+    pub dataset: DatasetJson<'a>,
+    pub profile: &'a Profile,
+    pub assessments: Vec<AssessmentJson<'a>>,
+    pub notices: Vec<NoticeJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DatasetJson<'a> {
+    pub id: &'a str,
+    pub version: &'a str,
+    pub reviewed: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AssessmentJson<'a> {
+    pub treatment: &'a str,
+    pub name: &'a str,
+    pub verdict: &'static str,
+    pub reasons: Vec<ReasonJson<'a>>,
+    pub preparation: Vec<PrepJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReasonJson<'a> {
+    pub text: String,
+    pub source: String,
+    pub quote: &'a str,
+    pub verdict: &'static str,
+    pub interpretation: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PrepJson<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub source: String,
+    pub quote: &'a str,
+    pub conditional: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NoticeJson<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub source: String,
+    pub quote: &'a str,
+}
+
+fn citation(d: &Dataset, source: &str) -> String {
+    d.source(source)
+        .map_or_else(|| source.to_owned(), dataset::Source::citation)
+}
+
+/// Builds the `assess --json` document.
+pub fn assess_json<'a>(d: &'a Dataset, profile: &'a Profile, lang: Lang) -> AssessJson<'a> {
+    let assessments = assessment::assess(d, profile);
+    AssessJson {
+        dataset: DatasetJson {
+            id: &d.id,
+            version: &d.version,
+            reviewed: &d.reviewed,
+        },
+        profile,
+        assessments: assessments
+            .iter()
+            .map(|a| AssessmentJson {
+                treatment: &a.treatment.id,
+                name: a.treatment.name.get(lang),
+                verdict: a.verdict.id(),
+                reasons: a
+                    .reasons
+                    .iter()
+                    .map(|r| ReasonJson {
+                        // The reason text may be composed (missing fields), so it is owned.
+                        text: r.text.get(lang).to_owned(),
+                        source: citation(d, &r.cite.source),
+                        quote: &r.cite.quote,
+                        verdict: r.verdict.id(),
+                        interpretation: r.interpretation.map(|i| i.get(lang)),
+                    })
+                    .collect(),
+                preparation: a
+                    .preparations
+                    .iter()
+                    .map(|p| PrepJson {
+                        id: &p.prep.id,
+                        text: p.prep.text.get(lang),
+                        source: citation(d, &p.prep.cite.source),
+                        quote: &p.prep.cite.quote,
+                        conditional: p.conditional,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        notices: assessment::notices(d, profile)
+            .into_iter()
+            .map(|n| NoticeJson {
+                id: &n.id,
+                text: n.text.get(lang),
+                source: citation(d, &n.cite.source),
+                quote: &n.cite.quote,
+            })
+            .collect(),
+    }
+}
+
+fn describe_profile(p: &Profile, lang: Lang) -> String {
+    let parts: Vec<String> = Field::ALL
+        .iter()
+        .filter(|f| p.is_set(**f))
+        .map(|f| {
+            let value = match f {
+                Field::Grade | Field::Primary => {
+                    assessment::option_label(&p.text(*f), lang).to_owned()
+                }
+                Field::Extrahepatic | Field::HormonalSymptoms | Field::PressureSymptoms => {
+                    match (p.text(*f).as_str(), lang) {
+                        ("yes", Lang::Da) => "ja".to_owned(),
+                        ("no", Lang::Da) => "nej".to_owned(),
+                        (v, _) => v.to_owned(),
+                    }
+                }
+                _ => p.text(*f),
+            };
+            format!("{} {value}", field_label(*f, lang))
+        })
+        .collect();
+    if parts.is_empty() {
+        match lang {
+            Lang::Da => "intet angivet".to_owned(),
+            Lang::En => "nothing entered".to_owned(),
+        }
+    } else {
+        parts.join("; ")
+    }
+}
+
+fn assess_table(d: &Dataset, p: &Profile, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let (profile_word, source_word, prep_word, reading_word) = match lang {
+        Lang::Da => ("Profil", "Kilde", "Før behandlingen", "Fortolkning"),
+        Lang::En => ("Profile", "Source", "Before treatment", "Interpretation"),
+    };
+    writeln!(
+        out,
+        "{} ({} {}, {})",
+        d.title.get(lang),
+        d.id,
+        d.version,
+        match lang {
+            Lang::Da => format!("gennemgået {}", d.reviewed),
+            Lang::En => format!("reviewed {}", d.reviewed),
+        }
+    )?;
+    writeln!(out, "{profile_word}: {}", describe_profile(p, lang))?;
+    for n in assessment::notices(d, p) {
+        writeln!(out, "! {}", n.text.get(lang))?;
+    }
+    for a in assessment::assess(d, p) {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} {:<14} {} [{}]",
+            a.verdict.icon(),
+            a.verdict.label(lang).to_uppercase(),
+            a.treatment.name.get(lang),
+            a.treatment.id
+        )?;
+        for r in &a.reasons {
+            writeln!(out, "    {} {}", r.verdict.icon(), r.text.get(lang))?;
+            if let Some(i) = &r.interpretation {
+                writeln!(out, "      {reading_word}: {}", i.get(lang))?;
+            }
+            writeln!(
+                out,
+                "      {source_word}: {} «{}»",
+                citation(d, &r.cite.source),
+                r.cite.quote
+            )?;
+        }
+        for prep in &a.preparations {
+            writeln!(
+                out,
+                "    {prep_word}: {}{}",
+                prep.prep.text.get(lang),
+                if prep.conditional {
+                    match lang {
+                        Lang::Da => " (afhænger af primærtumorens placering, som ikke er angivet)",
+                        Lang::En => " (depends on the primary site, which is not entered)",
+                    }
+                } else {
+                    ""
+                }
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Parses the command line, printing clap's errors as one line with exit code 2.
+pub fn parse_args() -> Result<Cli, ExitCode> {
+    match Cli::try_parse() {
+        Ok(cli) => Ok(cli),
+        Err(e) => {
+            use clap::error::ErrorKind;
+            match e.kind() {
+                ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                    let _ = e.print();
+                    Err(ExitCode::SUCCESS)
+                }
+                _ => {
+                    let rendered = e.render().to_string();
+                    let first = rendered.lines().next().unwrap_or("error: bad arguments");
+                    let _ = writeln!(io::stderr(), "{first} (see `netliver --help`)");
+                    Err(ExitCode::from(EXIT_USAGE))
+                }
+            }
+        }
+    }
+}

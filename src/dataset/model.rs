@@ -1,0 +1,512 @@
+//! The serde model of a netliver dataset, exactly as it is written in RON.
+//!
+//! Most fields default when absent so that validation, not the parser, reports what is
+//! missing: a content maintainer then sees every gap at once instead of the first one.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::rules::Cond;
+
+/// The two languages of every text. Danish is the source language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Da,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Da, Lang::En];
+
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Da => "da",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses `da` or `en`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "da" => Some(Lang::Da),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A text in Danish and English.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Text {
+    pub da: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(da: impl Into<String>, en: impl Into<String>) -> Self {
+        Text {
+            da: da.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Da => &self.da,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Where a claim comes from: a source id and the passage quoted verbatim from it.
+///
+/// Several passages may be quoted in one `quote`, separated by ` … `.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Cite {
+    pub source: String,
+    pub quote: String,
+}
+
+impl Cite {
+    /// The quoted passages, split at ` … `.
+    pub fn passages(&self) -> impl Iterator<Item = &str> {
+        self.quote
+            .split(" … ")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+    }
+}
+
+/// A statement shown to the user, with its citation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Claim {
+    pub text: Text,
+    pub cite: Cite,
+}
+
+/// A source the dataset is built from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub publisher: String,
+    /// The title in the source's own language.
+    pub title: String,
+    /// The language the source is written in (`da` or `en`).
+    pub language: String,
+    /// Publication or last-updated date (YYYY-MM-DD) if the source states one.
+    pub published: Option<String>,
+    pub url: Option<String>,
+    /// A copy of the source's text, relative to the dataset file. When present, every quote
+    /// citing this source must occur in it verbatim.
+    pub file: Option<String>,
+    pub note: Option<Text>,
+}
+
+/// A natural frequency: how many out of 100 people.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Freq {
+    /// "low-high of 100", optionally with an average.
+    Range {
+        low: u32,
+        high: u32,
+        #[serde(default)]
+        average: Option<u32>,
+    },
+    /// "about n of 100".
+    About(u32),
+    /// "more than n of 100".
+    MoreThan(u32),
+}
+
+impl Freq {
+    /// The part of 100 that is certain, and the upper end of the uncertain part.
+    pub fn bounds(self) -> (u32, u32) {
+        match self {
+            Freq::Range { low, high, .. } => (low, high),
+            Freq::About(n) => (n, n),
+            Freq::MoreThan(n) => (n, 100),
+        }
+    }
+
+    /// The frequency in words, e.g. "70-90 af 100".
+    pub fn words(self, lang: Lang) -> String {
+        match (self, lang) {
+            (Freq::Range { low, high, average }, _) => {
+                let base = match lang {
+                    Lang::Da => format!("{low}-{high} af 100"),
+                    Lang::En => format!("{low}-{high} of 100"),
+                };
+                match (average, lang) {
+                    (Some(a), Lang::Da) => format!("{base} (gennemsnitligt {a})"),
+                    (Some(a), Lang::En) => format!("{base} (on average {a})"),
+                    (None, _) => base,
+                }
+            }
+            (Freq::About(n), Lang::Da) => format!("omkring {n} af 100"),
+            (Freq::About(n), Lang::En) => format!("about {n} of 100"),
+            (Freq::MoreThan(n), Lang::Da) => format!("mere end {n} af 100"),
+            (Freq::MoreThan(n), Lang::En) => format!("more than {n} of 100"),
+        }
+    }
+}
+
+/// A general fact about NET liver metastases, not tied to one treatment.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Fact {
+    pub id: String,
+    pub text: Text,
+    pub freq: Option<Freq>,
+    pub cite: Cite,
+}
+
+/// A remark the engine shows when the profile matches, independent of any treatment.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Notice {
+    pub id: String,
+    pub when: Cond,
+    pub text: Text,
+    pub cite: Cite,
+}
+
+/// What a treatment aims at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aim {
+    /// Remove all disease.
+    Cure,
+    /// Relieve hormonal or pressure symptoms.
+    SymptomRelief,
+    /// Hold the disease down without removing it.
+    DiseaseControl,
+}
+
+/// The verdict of the assessment for one treatment. Ordered from best to worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Eligible,
+    Caution,
+    NotEligible,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 3] = [Verdict::Eligible, Verdict::Caution, Verdict::NotEligible];
+
+    /// The id used in rules and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Eligible => "eligible",
+            Verdict::Caution => "caution",
+            Verdict::NotEligible => "not_eligible",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.id() == id)
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// An outcome of a treatment, optionally with a natural frequency.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Outcome {
+    pub id: String,
+    pub text: Text,
+    pub freq: Option<Freq>,
+    pub cite: Cite,
+}
+
+/// A unit of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeUnit {
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+/// A span of time, "low-high unit" (low == high for a single point).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interval {
+    pub low: f32,
+    pub high: f32,
+    pub unit: TimeUnit,
+}
+
+impl Interval {
+    /// E.g. "3-6 måneder" / "6 weeks".
+    pub fn words(self, lang: Lang) -> String {
+        let n = if (self.low - self.high).abs() < f32::EPSILON {
+            fmt_num(self.low)
+        } else {
+            format!("{}-{}", fmt_num(self.low), fmt_num(self.high))
+        };
+        let one = self.high <= 1.0;
+        let unit = match (self.unit, lang, one) {
+            (TimeUnit::Days, Lang::Da, true) => "dag",
+            (TimeUnit::Days, Lang::Da, false) => "dage",
+            (TimeUnit::Weeks, Lang::Da, true) => "uge",
+            (TimeUnit::Weeks, Lang::Da, false) => "uger",
+            (TimeUnit::Months, Lang::Da, true) => "måned",
+            (TimeUnit::Months, Lang::Da, false) => "måneder",
+            (TimeUnit::Years, Lang::Da, _) => "år",
+            (TimeUnit::Days, Lang::En, true) => "day",
+            (TimeUnit::Days, Lang::En, false) => "days",
+            (TimeUnit::Weeks, Lang::En, true) => "week",
+            (TimeUnit::Weeks, Lang::En, false) => "weeks",
+            (TimeUnit::Months, Lang::En, true) => "month",
+            (TimeUnit::Months, Lang::En, false) => "months",
+            (TimeUnit::Years, Lang::En, true) => "year",
+            (TimeUnit::Years, Lang::En, false) => "years",
+        };
+        format!("{n} {unit}")
+    }
+
+    /// The midpoint in weeks, for placing steps on a timeline.
+    pub fn weeks(self) -> f32 {
+        let factor = match self.unit {
+            TimeUnit::Days => 1.0 / 7.0,
+            TimeUnit::Weeks => 1.0,
+            TimeUnit::Months => 4.345,
+            TimeUnit::Years => 52.18,
+        };
+        (self.low + self.high) / 2.0 * factor
+    }
+}
+
+fn fmt_num(x: f32) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}
+
+/// One step of the follow-up after a treatment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    /// How long after the treatment.
+    pub after: Interval,
+    pub text: Text,
+    #[serde(default)]
+    pub cite: Cite,
+}
+
+/// Something done before or around the treatment; `when` limits it to some profiles.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Preparation {
+    /// Names the agent or step, e.g. `octreotide`, `antibiotics`.
+    pub id: String,
+    pub text: Text,
+    /// `None`: applies to everyone having the treatment.
+    pub when: Option<Cond>,
+    pub cite: Cite,
+}
+
+/// An eligibility rule: when the condition holds, the verdict applies for this reason.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub when: Cond,
+    pub verdict: Verdict,
+    #[serde(default)]
+    pub reason: Text,
+    #[serde(default)]
+    pub cite: Cite,
+    /// Set when the rule puts a number on words the source leaves without one (e.g. "few"):
+    /// says how the dataset reads the source, so the clinician sees it is a reading.
+    #[serde(default)]
+    pub interpretation: Option<Text>,
+}
+
+/// A question of the side-by-side comparison grid.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub text: Text,
+}
+
+/// A treatment's answer to a grid question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Answer {
+    /// The source answers it.
+    Stated {
+        text: Text,
+        #[serde(default)]
+        cite: Cite,
+        #[serde(default)]
+        freq: Option<Freq>,
+    },
+    /// The source does not say; the app says so instead of guessing.
+    NotStated,
+}
+
+/// One liver-directed treatment.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Treatment {
+    /// Stable id: `resection`, `debulking`, `rfa`, `tae`, `tace`, `sirt`, `sbrt`.
+    pub id: String,
+    pub name: Text,
+    /// Acronym or short name for narrow places (RFA, SIRT).
+    pub short: Text,
+    pub aims: Vec<Aim>,
+    /// What it is, in one or two sentences.
+    pub summary: Claim,
+    /// What it aims at, in words.
+    pub aim: Claim,
+    /// How it is done: access, anaesthesia, sessions, repeatability.
+    pub procedure: Vec<Claim>,
+    pub outcomes: Vec<Outcome>,
+    pub side_effects_common: Vec<Claim>,
+    pub side_effects_rare: Vec<Claim>,
+    pub preparations: Vec<Preparation>,
+    pub follow_up: Vec<FollowUp>,
+    /// Who it is for.
+    pub suited: Vec<Claim>,
+    /// Who it is not for.
+    pub not_suited: Vec<Claim>,
+    pub rules: Vec<Rule>,
+    /// Answers to the grid questions, keyed by question id.
+    pub answers: BTreeMap<String, Answer>,
+    /// Questions the patient may want to ask about this treatment (not claims).
+    pub ask: Vec<Text>,
+}
+
+/// A whole dataset.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Dataset {
+    pub id: String,
+    pub version: String,
+    /// Last reviewed, YYYY-MM-DD.
+    pub reviewed: String,
+    pub title: Text,
+    pub sources: Vec<Source>,
+    /// General facts about NET liver metastases.
+    pub facts: Vec<Fact>,
+    /// What the choice of treatment depends on.
+    pub choice_factors: Vec<Claim>,
+    pub notices: Vec<Notice>,
+    /// The comparison grid's questions, in display order.
+    pub questions: Vec<Question>,
+    pub treatments: Vec<Treatment>,
+    /// Questions any patient may want to ask (not claims).
+    pub ask: Vec<Text>,
+}
+
+impl Dataset {
+    pub fn treatment(&self, id: &str) -> Option<&Treatment> {
+        self.treatments.iter().find(|t| t.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+impl Verdict {
+    /// The verdict in words, e.g. "med forbehold".
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Verdict::Eligible, Lang::Da) => "egnet",
+            (Verdict::Eligible, Lang::En) => "eligible",
+            (Verdict::Caution, Lang::Da) => "med forbehold",
+            (Verdict::Caution, Lang::En) => "caution",
+            (Verdict::NotEligible, Lang::Da) => "ikke egnet",
+            (Verdict::NotEligible, Lang::En) => "not eligible",
+        }
+    }
+
+    /// A symbol that tells the verdicts apart without colour.
+    pub fn icon(self) -> &'static str {
+        match self {
+            Verdict::Eligible => "✔",
+            Verdict::Caution => "⚠",
+            Verdict::NotEligible => "✖",
+        }
+    }
+}
+
+impl Aim {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Aim::Cure, Lang::Da) => "helbredelse",
+            (Aim::Cure, Lang::En) => "cure",
+            (Aim::SymptomRelief, Lang::Da) => "lindring af symptomer",
+            (Aim::SymptomRelief, Lang::En) => "symptom relief",
+            (Aim::DiseaseControl, Lang::Da) => "holde sygdommen nede",
+            (Aim::DiseaseControl, Lang::En) => "disease control",
+        }
+    }
+}
+
+impl Source {
+    /// "Publisher: Title", for citations.
+    pub fn citation(&self) -> String {
+        format!("{}: {}", self.publisher, self.title)
+    }
+}
+
+/// Counts of what a dataset holds, for summaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    pub treatments: usize,
+    pub questions: usize,
+    pub sources: usize,
+    pub rules: usize,
+    /// Statements carrying a citation.
+    pub claims: usize,
+}
+
+impl Dataset {
+    pub fn stats(&self) -> Stats {
+        let claims_of = |t: &Treatment| {
+            2 + t.procedure.len()
+                + t.outcomes.len()
+                + t.side_effects_common.len()
+                + t.side_effects_rare.len()
+                + t.preparations.len()
+                + t.follow_up.len()
+                + t.suited.len()
+                + t.not_suited.len()
+                + t.rules.len()
+                + t.answers
+                    .values()
+                    .filter(|a| matches!(a, Answer::Stated { .. }))
+                    .count()
+        };
+        Stats {
+            treatments: self.treatments.len(),
+            questions: self.questions.len(),
+            sources: self.sources.len(),
+            rules: self.treatments.iter().map(|t| t.rules.len()).sum(),
+            claims: self.facts.len()
+                + self.choice_factors.len()
+                + self.notices.len()
+                + self.treatments.iter().map(claims_of).sum::<usize>(),
+        }
+    }
+}

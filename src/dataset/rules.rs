@@ -1,0 +1,880 @@
+//! The rule language of the dataset: the profile fields a rule may name, and a small
+//! expression grammar over them.
+//!
+//! ```text
+//! expr    := or
+//! or      := and ( ("||" | "or") and )*
+//! and     := unary ( ("&&" | "and") unary )*
+//! unary   := ("!" | "not") unary | "(" expr ")" | "true" | "false" | test
+//! test    := FIELD OP VALUE | FIELD "in" "[" VALUE ("," VALUE)* "]" | FIELD "in" NUM "..=" NUM
+//!          | "verdict" "(" TREATMENT ")" ( ("==" | "!=") VERDICT | "in" "[" VERDICT, ... "]" )
+//! OP      := "==" | "!=" | "<" | "<=" | ">" | ">="
+//! ```
+//!
+//! Values are checked against the field when the rule is parsed, so a rule on an unknown
+//! field, an unknown option or an inverted range is a dataset error, never a silent no-op.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::model::Verdict;
+
+/// What kind of values a profile field takes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    /// Whole numbers in `min..=max`.
+    Int { min: i64, max: i64 },
+    /// Numbers in `min..=max`.
+    Float { min: f64, max: f64 },
+    /// `yes` or `no`.
+    Bool,
+    /// One of the listed option ids.
+    Choice(&'static [&'static str]),
+}
+
+/// The options of `grade`.
+pub const GRADES: &[&str] = &["g1", "g2", "g3", "nec"];
+/// The options of `primary`.
+pub const PRIMARIES: &[&str] = &[
+    "small-intestine",
+    "pancreas",
+    "stomach",
+    "duodenum",
+    "appendix",
+    "colon",
+    "rectum",
+    "lung",
+    "unknown",
+    "other",
+];
+
+/// A field of the patient profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Lesions,
+    LargestCm,
+    Extrahepatic,
+    Ecog,
+    Grade,
+    Primary,
+    HormonalSymptoms,
+    PressureSymptoms,
+}
+
+impl Field {
+    pub const ALL: [Field; 8] = [
+        Field::Lesions,
+        Field::LargestCm,
+        Field::Extrahepatic,
+        Field::Ecog,
+        Field::Grade,
+        Field::Primary,
+        Field::HormonalSymptoms,
+        Field::PressureSymptoms,
+    ];
+
+    /// The name used in rules and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Lesions => "lesions",
+            Field::LargestCm => "largest_cm",
+            Field::Extrahepatic => "extrahepatic",
+            Field::Ecog => "ecog",
+            Field::Grade => "grade",
+            Field::Primary => "primary",
+            Field::HormonalSymptoms => "hormonal_symptoms",
+            Field::PressureSymptoms => "pressure_symptoms",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    pub fn kind(self) -> Kind {
+        match self {
+            Field::Lesions => Kind::Int { min: 1, max: 200 },
+            Field::LargestCm => Kind::Float {
+                min: 0.1,
+                max: 30.0,
+            },
+            Field::Ecog => Kind::Int { min: 0, max: 4 },
+            Field::Extrahepatic | Field::HormonalSymptoms | Field::PressureSymptoms => Kind::Bool,
+            Field::Grade => Kind::Choice(GRADES),
+            Field::Primary => Kind::Choice(PRIMARIES),
+        }
+    }
+
+    /// What the field allows, in words, for error messages.
+    pub fn allowed(self) -> String {
+        match self.kind() {
+            Kind::Int { min, max } => format!("a whole number from {min} to {max}"),
+            Kind::Float { min, max } => format!("a number from {min} to {max}"),
+            Kind::Bool => "yes or no".to_owned(),
+            Kind::Choice(options) => format!("one of {}", options.join(", ")),
+        }
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A value a field is compared with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value {
+    Num(f64),
+    Bool(bool),
+    /// Index into the field's option list.
+    Choice(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl Op {
+    pub fn holds(self, ord: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::{Equal, Greater, Less};
+        match self {
+            Op::Eq => ord == Equal,
+            Op::Ne => ord != Equal,
+            Op::Lt => ord == Less,
+            Op::Le => ord != Greater,
+            Op::Gt => ord == Greater,
+            Op::Ge => ord != Less,
+        }
+    }
+}
+
+/// A parsed rule expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    Const(bool),
+    Not(Box<Expr>),
+    And(Vec<Expr>),
+    Or(Vec<Expr>),
+    Cmp {
+        field: Field,
+        op: Op,
+        value: Value,
+    },
+    InSet {
+        field: Field,
+        values: Vec<Value>,
+    },
+    InRange {
+        field: Field,
+        low: f64,
+        high: f64,
+    },
+    /// The verdict of another (earlier) treatment. `index` is resolved by validation.
+    VerdictOf {
+        treatment: String,
+        index: usize,
+        verdicts: Vec<Verdict>,
+        negate: bool,
+    },
+}
+
+impl Expr {
+    /// Every field the expression reads.
+    pub fn fields(&self, out: &mut Vec<Field>) {
+        match self {
+            Expr::Const(_) | Expr::VerdictOf { .. } => {}
+            Expr::Not(e) => e.fields(out),
+            Expr::And(es) | Expr::Or(es) => es.iter().for_each(|e| e.fields(out)),
+            Expr::Cmp { field, .. } | Expr::InSet { field, .. } | Expr::InRange { field, .. } => {
+                if !out.contains(field) {
+                    out.push(*field);
+                }
+            }
+        }
+    }
+
+    /// Calls `f` with the treatment id and index slot of every `verdict(id)` reference.
+    pub fn visit_verdict_refs(&mut self, f: &mut dyn FnMut(&str, &mut usize)) {
+        match self {
+            Expr::Const(_) | Expr::Cmp { .. } | Expr::InSet { .. } | Expr::InRange { .. } => {}
+            Expr::Not(e) => e.visit_verdict_refs(f),
+            Expr::And(es) | Expr::Or(es) => es.iter_mut().for_each(|e| e.visit_verdict_refs(f)),
+            Expr::VerdictOf {
+                treatment, index, ..
+            } => f(treatment, index),
+        }
+    }
+}
+
+/// An error in a rule expression: what is wrong and where in the expression text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExprError {
+    /// Byte offset into the expression text.
+    pub offset: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for ExprError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (at character {})", self.message, self.offset + 1)
+    }
+}
+
+/// A rule condition as written in the dataset, with its parse result.
+#[derive(Debug, Clone)]
+pub struct Cond {
+    pub src: String,
+    pub parsed: Result<Expr, ExprError>,
+}
+
+impl Default for Cond {
+    fn default() -> Self {
+        Cond {
+            src: String::new(),
+            parsed: Err(ExprError {
+                offset: 0,
+                message: "the condition is empty".to_owned(),
+                hint: Some("write a condition such as `lesions <= 3`".to_owned()),
+            }),
+        }
+    }
+}
+
+impl Cond {
+    pub fn parse(src: &str) -> Cond {
+        Cond {
+            src: src.to_owned(),
+            parsed: parse(src),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Cond {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(Cond::parse(&s))
+    }
+}
+
+impl Serialize for Cond {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.src)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Lexer
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Ident(String),
+    Num(f64),
+    Op(Op),
+    And,
+    Or,
+    Not,
+    LParen,
+    RParen,
+    LBracket,
+    RBracket,
+    Comma,
+    RangeIncl,
+    RangeExcl,
+}
+
+impl Tok {
+    fn describe(&self) -> String {
+        match self {
+            Tok::Ident(s) => format!("`{s}`"),
+            Tok::Num(n) => format!("the number {n}"),
+            Tok::Op(op) => format!("`{}`", op_str(*op)),
+            Tok::And => "`&&`".to_owned(),
+            Tok::Or => "`||`".to_owned(),
+            Tok::Not => "`!`".to_owned(),
+            Tok::LParen => "`(`".to_owned(),
+            Tok::RParen => "`)`".to_owned(),
+            Tok::LBracket => "`[`".to_owned(),
+            Tok::RBracket => "`]`".to_owned(),
+            Tok::Comma => "`,`".to_owned(),
+            Tok::RangeIncl => "`..=`".to_owned(),
+            Tok::RangeExcl => "`..`".to_owned(),
+        }
+    }
+}
+
+fn op_str(op: Op) -> &'static str {
+    match op {
+        Op::Eq => "==",
+        Op::Ne => "!=",
+        Op::Lt => "<",
+        Op::Le => "<=",
+        Op::Gt => ">",
+        Op::Ge => ">=",
+    }
+}
+
+fn err(offset: usize, message: impl Into<String>, hint: Option<String>) -> ExprError {
+    ExprError {
+        offset,
+        message: message.into(),
+        hint,
+    }
+}
+
+fn lex(src: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
+    let bytes = src.as_bytes();
+    let mut toks = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let start = i;
+        let two = bytes.get(i..i + 2);
+        let tok = match c {
+            b' ' | b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            b'(' => Tok::LParen,
+            b')' => Tok::RParen,
+            b'[' => Tok::LBracket,
+            b']' => Tok::RBracket,
+            b',' => Tok::Comma,
+            _ if two == Some(b"==") => Tok::Op(Op::Eq),
+            _ if two == Some(b"!=") => Tok::Op(Op::Ne),
+            _ if two == Some(b"<=") => Tok::Op(Op::Le),
+            _ if two == Some(b">=") => Tok::Op(Op::Ge),
+            _ if two == Some(b"&&") => Tok::And,
+            _ if two == Some(b"||") => Tok::Or,
+            _ if bytes.get(i..i + 3) == Some(b"..=") => Tok::RangeIncl,
+            _ if two == Some(b"..") => Tok::RangeExcl,
+            b'<' => Tok::Op(Op::Lt),
+            b'>' => Tok::Op(Op::Gt),
+            b'!' => Tok::Not,
+            b'=' => {
+                return Err(err(
+                    i,
+                    "a single `=` is not an operator",
+                    Some("write `==` to compare".to_owned()),
+                ));
+            }
+            b'0'..=b'9' | b'-' if c != b'-' || bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => {
+                let mut j = i + 1;
+                while j < bytes.len()
+                    && (bytes[j].is_ascii_digit()
+                        || (bytes[j] == b'.'
+                            && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)))
+                {
+                    j += 1;
+                }
+                let text = &src[i..j];
+                let n: f64 = text
+                    .parse()
+                    .map_err(|_| err(i, format!("`{text}` is not a number"), None))?;
+                toks.push((start, Tok::Num(n)));
+                i = j;
+                continue;
+            }
+            c if c.is_ascii_alphabetic() || c == b'_' => {
+                let mut j = i + 1;
+                while j < bytes.len()
+                    && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_' || bytes[j] == b'-')
+                {
+                    j += 1;
+                }
+                let word = &src[i..j];
+                let tok = match word {
+                    "and" => Tok::And,
+                    "or" => Tok::Or,
+                    "not" => Tok::Not,
+                    _ => Tok::Ident(word.to_owned()),
+                };
+                toks.push((start, tok));
+                i = j;
+                continue;
+            }
+            _ => {
+                let ch = src[i..].chars().next().unwrap_or('?');
+                return Err(err(i, format!("unexpected character `{ch}`"), None));
+            }
+        };
+        i += match tok {
+            Tok::Op(Op::Lt | Op::Gt) | Tok::Not => 1,
+            Tok::LParen | Tok::RParen | Tok::LBracket | Tok::RBracket | Tok::Comma => 1,
+            Tok::RangeIncl => 3,
+            _ => 2,
+        };
+        toks.push((start, tok));
+    }
+    Ok(toks)
+}
+
+// ---------------------------------------------------------------------------------------
+// Parser
+
+/// Parses a rule expression and checks its fields and values.
+pub fn parse(src: &str) -> Result<Expr, ExprError> {
+    if src.trim().is_empty() {
+        return Err(Cond::default().parsed.unwrap_err_or_default());
+    }
+    let toks = lex(src)?;
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        end: src.len(),
+    };
+    let expr = p.or()?;
+    if let Some((at, tok)) = p.toks.get(p.pos) {
+        return Err(err(
+            *at,
+            format!("unexpected {} after a complete condition", tok.describe()),
+            Some("join conditions with `&&` or `||`".to_owned()),
+        ));
+    }
+    Ok(expr)
+}
+
+trait UnwrapErr {
+    fn unwrap_err_or_default(self) -> ExprError;
+}
+
+impl UnwrapErr for Result<Expr, ExprError> {
+    fn unwrap_err_or_default(self) -> ExprError {
+        match self {
+            Err(e) => e,
+            Ok(_) => err(0, "the condition is empty", None),
+        }
+    }
+}
+
+struct Parser {
+    toks: Vec<(usize, Tok)>,
+    pos: usize,
+    end: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos).map(|(_, t)| t)
+    }
+
+    fn at(&self) -> usize {
+        self.toks.get(self.pos).map_or(self.end, |(a, _)| *a)
+    }
+
+    fn next(&mut self) -> Option<(usize, Tok)> {
+        let t = self.toks.get(self.pos).cloned();
+        self.pos += 1;
+        t
+    }
+
+    fn expect(&mut self, want: &Tok, what: &str) -> Result<(), ExprError> {
+        match self.next() {
+            Some((_, ref t)) if t == want => Ok(()),
+            Some((at, t)) => Err(err(
+                at,
+                format!("expected {what}, found {}", t.describe()),
+                None,
+            )),
+            None => Err(err(
+                self.end,
+                format!("expected {what}, but the condition ends"),
+                None,
+            )),
+        }
+    }
+
+    fn or(&mut self) -> Result<Expr, ExprError> {
+        let mut items = vec![self.and()?];
+        while self.peek() == Some(&Tok::Or) {
+            self.pos += 1;
+            items.push(self.and()?);
+        }
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Expr::Or(items)
+        })
+    }
+
+    fn and(&mut self) -> Result<Expr, ExprError> {
+        let mut items = vec![self.unary()?];
+        while self.peek() == Some(&Tok::And) {
+            self.pos += 1;
+            items.push(self.unary()?);
+        }
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Expr::And(items)
+        })
+    }
+
+    fn unary(&mut self) -> Result<Expr, ExprError> {
+        let at = self.at();
+        match self.next() {
+            Some((_, Tok::Not)) => Ok(Expr::Not(Box::new(self.unary()?))),
+            Some((_, Tok::LParen)) => {
+                let e = self.or()?;
+                self.expect(&Tok::RParen, "`)`")?;
+                Ok(e)
+            }
+            Some((_, Tok::Ident(word))) => match word.as_str() {
+                "true" => Ok(Expr::Const(true)),
+                "false" => Ok(Expr::Const(false)),
+                "verdict" => self.verdict_test(),
+                _ => self.field_test(at, &word),
+            },
+            Some((at, tok)) => Err(err(
+                at,
+                format!("expected a field name, found {}", tok.describe()),
+                Some(field_hint()),
+            )),
+            None => Err(err(
+                self.end,
+                "the condition ends where a test was expected",
+                Some(field_hint()),
+            )),
+        }
+    }
+
+    fn verdict_test(&mut self) -> Result<Expr, ExprError> {
+        self.expect(&Tok::LParen, "`(` after `verdict`")?;
+        let treatment = match self.next() {
+            Some((_, Tok::Ident(id))) => id,
+            Some((at, t)) => {
+                return Err(err(
+                    at,
+                    format!("expected a treatment id, found {}", t.describe()),
+                    None,
+                ));
+            }
+            None => return Err(err(self.end, "expected a treatment id", None)),
+        };
+        self.expect(&Tok::RParen, "`)`")?;
+        let at = self.at();
+        let (verdicts, negate) = match self.next() {
+            Some((_, Tok::Op(op @ (Op::Eq | Op::Ne)))) => (vec![self.verdict()?], op == Op::Ne),
+            Some((_, Tok::Ident(w))) if w == "in" => {
+                self.expect(&Tok::LBracket, "`[`")?;
+                let mut vs = vec![self.verdict()?];
+                while self.peek() == Some(&Tok::Comma) {
+                    self.pos += 1;
+                    vs.push(self.verdict()?);
+                }
+                self.expect(&Tok::RBracket, "`]`")?;
+                (vs, false)
+            }
+            _ => {
+                return Err(err(
+                    at,
+                    "expected `==`, `!=` or `in` after `verdict(...)`",
+                    Some("e.g. `verdict(resection) == eligible`".to_owned()),
+                ));
+            }
+        };
+        Ok(Expr::VerdictOf {
+            treatment,
+            index: usize::MAX,
+            verdicts,
+            negate,
+        })
+    }
+
+    fn verdict(&mut self) -> Result<Verdict, ExprError> {
+        match self.next() {
+            Some((at, Tok::Ident(w))) => Verdict::from_id(&w).ok_or_else(|| {
+                err(
+                    at,
+                    format!("`{w}` is not a verdict"),
+                    Some("use eligible, caution or not_eligible".to_owned()),
+                )
+            }),
+            Some((at, t)) => Err(err(
+                at,
+                format!("expected a verdict, found {}", t.describe()),
+                Some("use eligible, caution or not_eligible".to_owned()),
+            )),
+            None => Err(err(self.end, "expected a verdict", None)),
+        }
+    }
+
+    fn field_test(&mut self, at: usize, name: &str) -> Result<Expr, ExprError> {
+        let field = Field::from_name(name).ok_or_else(|| {
+            err(
+                at,
+                format!("`{name}` is not a profile field"),
+                Some(field_hint()),
+            )
+        })?;
+        let op_at = self.at();
+        match self.next() {
+            Some((_, Tok::Op(op))) => {
+                if matches!(field.kind(), Kind::Bool | Kind::Choice(_))
+                    && !matches!(op, Op::Eq | Op::Ne)
+                {
+                    return Err(err(
+                        op_at,
+                        format!("`{field}` can only be compared with `==`, `!=` or `in`"),
+                        None,
+                    ));
+                }
+                let value = self.value(field)?;
+                Ok(Expr::Cmp { field, op, value })
+            }
+            Some((_, Tok::Ident(w))) if w == "in" => self.in_test(field),
+            Some((a, t)) => Err(err(
+                a,
+                format!("expected an operator after `{field}`, found {}", t.describe()),
+                Some("use ==, !=, <, <=, >, >= or in".to_owned()),
+            )),
+            None => Err(err(
+                self.end,
+                format!("expected an operator after `{field}`"),
+                Some("use ==, !=, <, <=, >, >= or in".to_owned()),
+            )),
+        }
+    }
+
+    fn in_test(&mut self, field: Field) -> Result<Expr, ExprError> {
+        if self.peek() == Some(&Tok::LBracket) {
+            self.pos += 1;
+            let mut values = vec![self.value(field)?];
+            while self.peek() == Some(&Tok::Comma) {
+                self.pos += 1;
+                values.push(self.value(field)?);
+            }
+            self.expect(&Tok::RBracket, "`]` to close the list")?;
+            return Ok(Expr::InSet { field, values });
+        }
+        let at = self.at();
+        if !matches!(field.kind(), Kind::Int { .. } | Kind::Float { .. }) {
+            return Err(err(
+                at,
+                format!("`{field}` takes a list: `{field} in [a, b]`"),
+                None,
+            ));
+        }
+        let Value::Num(low) = self.value(field)? else {
+            return Err(err(at, "expected a number", None));
+        };
+        let inclusive = match self.next() {
+            Some((_, Tok::RangeIncl)) => true,
+            Some((_, Tok::RangeExcl)) => false,
+            Some((a, t)) => {
+                return Err(err(
+                    a,
+                    format!("expected `..=` in a range, found {}", t.describe()),
+                    Some("write a range as `3..=5`".to_owned()),
+                ));
+            }
+            None => return Err(err(self.end, "expected `..=` in a range", None)),
+        };
+        let high_at = self.at();
+        let Value::Num(high) = self.value(field)? else {
+            return Err(err(high_at, "expected a number", None));
+        };
+        let high = if inclusive {
+            high
+        } else if matches!(field.kind(), Kind::Int { .. }) {
+            high - 1.0
+        } else {
+            return Err(err(
+                high_at,
+                format!("`{field}` is not a whole number: use an inclusive range `..=`"),
+                None,
+            ));
+        };
+        if low > high {
+            return Err(err(
+                at,
+                format!("the range {low}..={high} is upside down: it contains nothing"),
+                Some(format!("write the smaller number first: {high}..={low}")),
+            ));
+        }
+        Ok(Expr::InRange { field, low, high })
+    }
+
+    fn value(&mut self, field: Field) -> Result<Value, ExprError> {
+        let at = self.at();
+        let tok = self.next();
+        let value = match (field.kind(), tok) {
+            (Kind::Int { min, max }, Some((_, Tok::Num(n)))) => {
+                if n.fract() != 0.0 {
+                    return Err(err(
+                        at,
+                        format!("`{field}` is a whole number, not {n}"),
+                        None,
+                    ));
+                }
+                // Lossless: whole numbers in the field range fit in i64.
+                #[allow(clippy::cast_possible_truncation)]
+                let i = n as i64;
+                if i < min || i > max {
+                    return Err(err(
+                        at,
+                        format!("{n} is outside `{field}`, which is {}", field.allowed()),
+                        None,
+                    ));
+                }
+                Value::Num(n)
+            }
+            (Kind::Float { min, max }, Some((_, Tok::Num(n)))) => {
+                if n < min || n > max {
+                    return Err(err(
+                        at,
+                        format!("{n} is outside `{field}`, which is {}", field.allowed()),
+                        None,
+                    ));
+                }
+                Value::Num(n)
+            }
+            (Kind::Bool, Some((_, Tok::Ident(w)))) if w == "yes" || w == "no" => {
+                Value::Bool(w == "yes")
+            }
+            (Kind::Choice(options), Some((_, Tok::Ident(w)))) => {
+                match options.iter().position(|o| *o == w) {
+                    Some(i) => Value::Choice(i),
+                    None => {
+                        return Err(err(
+                            at,
+                            format!("`{w}` is not an option of `{field}`"),
+                            Some(format!("use {}", field.allowed())),
+                        ));
+                    }
+                }
+            }
+            (_, Some((_, t))) => {
+                return Err(err(
+                    at,
+                    format!("`{field}` cannot be compared with {}", t.describe()),
+                    Some(format!("`{field}` is {}", field.allowed())),
+                ));
+            }
+            (_, None) => {
+                return Err(err(
+                    self.end,
+                    format!("expected a value for `{field}`"),
+                    Some(format!("`{field}` is {}", field.allowed())),
+                ));
+            }
+        };
+        Ok(value)
+    }
+}
+
+fn field_hint() -> String {
+    let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+    format!(
+        "the fields are {}; or `verdict(ID)` for an earlier treatment",
+        names.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_comparisons_and_logic() {
+        let e = parse("lesions <= 3 && extrahepatic == no").unwrap();
+        assert_eq!(
+            e,
+            Expr::And(vec![
+                Expr::Cmp {
+                    field: Field::Lesions,
+                    op: Op::Le,
+                    value: Value::Num(3.0)
+                },
+                Expr::Cmp {
+                    field: Field::Extrahepatic,
+                    op: Op::Eq,
+                    value: Value::Bool(false)
+                },
+            ])
+        );
+    }
+
+    #[test]
+    fn parses_sets_ranges_and_verdicts() {
+        assert!(matches!(
+            parse("primary in [small-intestine, unknown]").unwrap(),
+            Expr::InSet { field: Field::Primary, ref values } if values == &[Value::Choice(0), Value::Choice(8)]
+        ));
+        assert_eq!(
+            parse("largest_cm in 3..=5").unwrap(),
+            Expr::InRange {
+                field: Field::LargestCm,
+                low: 3.0,
+                high: 5.0
+            }
+        );
+        assert!(matches!(
+            parse("!(verdict(resection) in [caution, not_eligible])").unwrap(),
+            Expr::Not(_)
+        ));
+    }
+
+    #[test]
+    fn precedence_and_binds_tighter_than_or() {
+        let e = parse("ecog >= 3 || grade == nec && lesions > 1").unwrap();
+        assert!(matches!(e, Expr::Or(ref v) if v.len() == 2 && matches!(v[1], Expr::And(_))));
+    }
+
+    #[test]
+    fn reports_unknown_field_with_offset_and_hint() {
+        let e = parse("lesions > 2 && tumour_size > 3").unwrap_err();
+        assert_eq!(e.offset, 15);
+        assert!(e.message.contains("`tumour_size` is not a profile field"));
+        assert!(e.hint.unwrap().contains("largest_cm"));
+    }
+
+    #[test]
+    fn reports_unknown_option() {
+        let e = parse("grade == g4").unwrap_err();
+        assert!(e.message.contains("`g4` is not an option of `grade`"), "{e}");
+        assert_eq!(e.offset, 9);
+    }
+
+    #[test]
+    fn reports_inverted_range() {
+        let e = parse("lesions in 8..=4").unwrap_err();
+        assert!(e.message.contains("upside down"), "{e}");
+        assert!(e.hint.unwrap().contains("4..=8"));
+    }
+
+    #[test]
+    fn reports_out_of_domain_and_type_mismatch() {
+        assert!(parse("ecog >= 7").unwrap_err().message.contains("outside"));
+        assert!(
+            parse("extrahepatic > 1")
+                .unwrap_err()
+                .message
+                .contains("only be compared")
+        );
+        assert!(
+            parse("extrahepatic == 1")
+                .unwrap_err()
+                .message
+                .contains("cannot be compared")
+        );
+        assert!(parse("lesions == 2.5").unwrap_err().message.contains("whole"));
+    }
+
+    #[test]
+    fn reports_syntax_errors() {
+        assert!(parse("lesions = 3").unwrap_err().hint.unwrap().contains("=="));
+        assert!(parse("(lesions > 3").unwrap_err().message.contains("`)`"));
+        assert!(parse("lesions > 3 lesions < 5").is_err());
+        assert!(parse("").is_err());
+        assert!(parse("verdict(rfa) == maybe").is_err());
+    }
+}

@@ -1,0 +1,432 @@
+//! Semantic validation: everything the RON parser cannot see. Every problem is collected,
+//! with the path to the item, its line and column, and a hint on what to write instead.
+
+use std::collections::{HashMap, HashSet};
+
+use super::model::{
+    Answer, Cite, Claim, Dataset, Freq, Interval, Preparation, Rule, Text, Treatment,
+};
+use super::rules::Cond;
+use super::spans::{Pos, Spans};
+use super::{Diagnostic, normalize_ws};
+
+/// The text of each source that has a `file`, keyed by source id, already whitespace-normalised.
+pub type SourceTexts = HashMap<String, String>;
+
+pub(super) struct Validator<'a> {
+    file: &'a str,
+    spans: &'a Spans,
+    texts: &'a SourceTexts,
+    source_ids: HashSet<String>,
+    pub errors: Vec<Diagnostic>,
+}
+
+impl<'a> Validator<'a> {
+    pub fn new(file: &'a str, spans: &'a Spans, texts: &'a SourceTexts) -> Self {
+        Validator {
+            file,
+            spans,
+            texts,
+            source_ids: HashSet::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    fn error_at(&mut self, pos: Pos, path: &str, message: String, hint: Option<String>) {
+        self.errors.push(Diagnostic {
+            file: self.file.to_owned(),
+            line: pos.line,
+            col: pos.col,
+            path: path.to_owned(),
+            message,
+            hint,
+        });
+    }
+
+    fn error(&mut self, path: &str, message: impl Into<String>, hint: Option<&str>) {
+        let pos = self.spans.find(path);
+        self.error_at(pos, path, message.into(), hint.map(str::to_owned));
+    }
+
+    pub fn dataset(&mut self, d: &mut Dataset) {
+        if d.id.trim().is_empty() {
+            self.error("id", "the dataset has no id", Some("add `id: \"net-liver-metastases\",`"));
+        }
+        if d.version.trim().is_empty() {
+            self.error("version", "the dataset has no version", Some("add `version: \"1.0.0\",`"));
+        }
+        if !is_date(&d.reviewed) {
+            self.error(
+                "reviewed",
+                format!("the last-reviewed date {:?} is not a date", d.reviewed),
+                Some("write it as `reviewed: \"2026-11-26\",` (YYYY-MM-DD)"),
+            );
+        }
+        self.text("title", &d.title);
+
+        self.source_ids = self.unique_ids("sources", d.sources.iter().map(|s| s.id.as_str()));
+        for (i, s) in d.sources.iter().enumerate() {
+            let p = format!("sources[{i}]");
+            if s.publisher.trim().is_empty() {
+                self.error(&p, "the source has no publisher", Some("add `publisher: \"...\",`"));
+            }
+            if s.title.trim().is_empty() {
+                self.error(&p, "the source has no title", Some("add `title: \"...\",`"));
+            }
+            if let Some(date) = &s.published
+                && !is_date(date)
+            {
+                self.error(
+                    &format!("{p}.published"),
+                    format!("{date:?} is not a date"),
+                    Some("write `Some(\"YYYY-MM-DD\")`, or `None` when the source gives none"),
+                );
+            }
+            if let Some(note) = &s.note {
+                self.text(&format!("{p}.note"), note);
+            }
+        }
+        if d.sources.is_empty() {
+            self.error(
+                "sources",
+                "the dataset lists no sources",
+                Some("every claim cites a source: add `sources: [Source(id: ..., ...)]`"),
+            );
+        }
+
+        self.unique_ids("facts", d.facts.iter().map(|f| f.id.as_str()));
+        for (i, f) in d.facts.iter().enumerate() {
+            let p = format!("facts[{i}]");
+            self.text(&format!("{p}.text"), &f.text);
+            self.cite(&p, &f.cite);
+            if let Some(freq) = f.freq {
+                self.freq(&format!("{p}.freq"), freq);
+            }
+        }
+        for (i, c) in d.choice_factors.iter().enumerate() {
+            self.claim(&format!("choice_factors[{i}]"), c);
+        }
+        self.unique_ids("notices", d.notices.iter().map(|n| n.id.as_str()));
+        for (i, n) in d.notices.iter_mut().enumerate() {
+            let p = format!("notices[{i}]");
+            self.text(&format!("{p}.text"), &n.text);
+            self.cite(&p, &n.cite);
+            let when = format!("{p}.when");
+            self.cond(&when, &mut n.when, &[], "");
+        }
+        for (i, q) in d.ask.iter().enumerate() {
+            self.text(&format!("ask[{i}]"), q);
+        }
+
+        let question_ids = self.unique_ids("questions", d.questions.iter().map(|q| q.id.as_str()));
+        for (i, q) in d.questions.iter().enumerate() {
+            self.text(&format!("questions[{i}].text"), &q.text);
+        }
+        if d.questions.is_empty() {
+            self.error(
+                "questions",
+                "the comparison grid has no questions",
+                Some("add `questions: [(id: \"what\", text: (da: ..., en: ...)), ...]`"),
+            );
+        }
+
+        self.unique_ids("treatments", d.treatments.iter().map(|t| t.id.as_str()));
+        if d.treatments.is_empty() {
+            self.error("treatments", "the dataset has no treatments", None);
+        }
+        let ids: Vec<String> = d.treatments.iter().map(|t| t.id.clone()).collect();
+        let questions: Vec<String> = d.questions.iter().map(|q| q.id.clone()).collect();
+        for (i, t) in d.treatments.iter_mut().enumerate() {
+            self.treatment(i, t, &ids, &questions, &question_ids);
+        }
+    }
+
+    fn treatment(
+        &mut self,
+        i: usize,
+        t: &mut Treatment,
+        ids: &[String],
+        questions: &[String],
+        question_ids: &HashSet<String>,
+    ) {
+        let p = format!("treatments[{i}]");
+        self.text(&format!("{p}.name"), &t.name);
+        self.text(&format!("{p}.short"), &t.short);
+        if t.aims.is_empty() {
+            self.error(
+                &format!("{p}.aims"),
+                format!("treatment `{}` has no aims", t.id),
+                Some("add e.g. `aims: [cure]` (cure, symptom_relief, disease_control)"),
+            );
+        }
+        self.claim(&format!("{p}.summary"), &t.summary);
+        self.claim(&format!("{p}.aim"), &t.aim);
+        for (field, list) in [
+            ("procedure", &t.procedure),
+            ("side_effects_common", &t.side_effects_common),
+            ("side_effects_rare", &t.side_effects_rare),
+            ("suited", &t.suited),
+            ("not_suited", &t.not_suited),
+        ] {
+            for (k, c) in list.iter().enumerate() {
+                self.claim(&format!("{p}.{field}[{k}]"), c);
+            }
+        }
+        if t.suited.is_empty() {
+            self.error(
+                &format!("{p}.suited"),
+                format!("treatment `{}` does not say who it is for", t.id),
+                Some("add at least one claim to `suited`; the first is the reason shown when no rule applies"),
+            );
+        }
+        self.unique_ids(&format!("{p}.outcomes"), t.outcomes.iter().map(|o| o.id.as_str()));
+        for (k, o) in t.outcomes.iter().enumerate() {
+            let op = format!("{p}.outcomes[{k}]");
+            self.text(&format!("{op}.text"), &o.text);
+            self.cite(&op, &o.cite);
+            if let Some(freq) = o.freq {
+                self.freq(&format!("{op}.freq"), freq);
+            }
+        }
+        for (k, f) in t.follow_up.iter().enumerate() {
+            let fp = format!("{p}.follow_up[{k}]");
+            self.interval(&format!("{fp}.after"), f.after);
+            self.text(&format!("{fp}.text"), &f.text);
+            self.cite(&fp, &f.cite);
+        }
+        self.unique_ids(&format!("{p}.preparations"), t.preparations.iter().map(|x| x.id.as_str()));
+        for (k, prep) in t.preparations.iter_mut().enumerate() {
+            self.preparation(&format!("{p}.preparations[{k}]"), prep);
+        }
+        for (k, r) in t.rules.iter_mut().enumerate() {
+            self.rule(&format!("{p}.rules[{k}]"), r, &ids[..i], &t.id);
+        }
+        for (k, q) in t.ask.iter().enumerate() {
+            self.text(&format!("{p}.ask[{k}]"), q);
+        }
+        for q in questions {
+            if !t.answers.contains_key(q) {
+                self.error(
+                    &format!("{p}.answers"),
+                    format!("treatment `{}` does not answer the grid question `{q}`", t.id),
+                    Some(&format!(
+                        "add `\"{q}\": Stated(text: (da: ..., en: ...), cite: ...)`, or `\"{q}\": NotStated` if the source does not say"
+                    )),
+                );
+            }
+        }
+        for (q, a) in &t.answers {
+            let ap = format!("{p}.answers.{q}");
+            if !question_ids.contains(q) {
+                self.error(
+                    &ap,
+                    format!("`{q}` is not a question of the comparison grid"),
+                    Some(&format!("the questions are: {}", questions.join(", "))),
+                );
+            }
+            if let Answer::Stated { text, cite, freq } = a {
+                self.text(&format!("{ap}.text"), text);
+                self.cite(&ap, cite);
+                if let Some(freq) = freq {
+                    self.freq(&format!("{ap}.freq"), *freq);
+                }
+            }
+        }
+    }
+
+    fn preparation(&mut self, p: &str, prep: &mut Preparation) {
+        if prep.id.trim().is_empty() {
+            self.error(p, "the preparation has no id", Some("name the agent, e.g. `id: \"octreotide\"`"));
+        }
+        self.text(&format!("{p}.text"), &prep.text);
+        self.cite(p, &prep.cite);
+        if let Some(when) = &mut prep.when {
+            self.cond(&format!("{p}.when"), when, &[], "");
+        }
+    }
+
+    fn rule(&mut self, p: &str, r: &mut Rule, earlier: &[String], own: &str) {
+        self.cond(&format!("{p}.when"), &mut r.when, earlier, own);
+        self.text(&format!("{p}.reason"), &r.reason);
+        self.cite(p, &r.cite);
+        if let Some(i) = &r.interpretation {
+            self.text(&format!("{p}.interpretation"), i);
+        }
+    }
+
+    /// Reports a parse error at its exact column, and resolves `verdict(id)` references
+    /// against the treatments defined before this one.
+    fn cond(&mut self, p: &str, cond: &mut Cond, earlier: &[String], own: &str) {
+        let src = cond.src.clone();
+        match &mut cond.parsed {
+            Err(e) => {
+                let pos = match self.spans.value(p) {
+                    // +1 for the opening quote; columns count characters.
+                    Some(v) => Pos {
+                        line: v.line,
+                        col: v.col + 1 + src[..e.offset.min(src.len())].chars().count(),
+                    },
+                    None => self.spans.find(p),
+                };
+                let msg = format!("in the condition {src:?}: {}", e.message);
+                let hint = e.hint.clone();
+                self.error_at(pos, p, msg, hint);
+            }
+            Ok(expr) => {
+                let mut problems = Vec::new();
+                expr.visit_verdict_refs(&mut |id, index| {
+                    if let Some(k) = earlier.iter().position(|t| t == id) {
+                        *index = k;
+                    } else if earlier.is_empty() && own.is_empty() {
+                        problems.push(("`verdict(...)` can only be used in treatment rules".to_owned(), None));
+                    } else if id == own {
+                        problems.push((
+                            format!("a rule of `{own}` cannot depend on the verdict of `{own}` itself"),
+                            Some("refer only to treatments listed before this one".to_owned()),
+                        ));
+                    } else {
+                        problems.push((
+                            format!("`verdict({id})` refers to a treatment that is not listed before `{own}`"),
+                            Some(format!(
+                                "use one of: {}; or move `{id}` above `{own}`",
+                                if earlier.is_empty() { "(none)".to_owned() } else { earlier.join(", ") }
+                            )),
+                        ));
+                    }
+                });
+                for (msg, hint) in problems {
+                    let pos = self.spans.find(p);
+                    self.error_at(pos, p, format!("in the condition {src:?}: {msg}"), hint);
+                }
+            }
+        }
+    }
+
+    fn unique_ids<'i>(&mut self, list: &str, ids: impl Iterator<Item = &'i str>) -> HashSet<String> {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            let p = format!("{list}[{i}].id");
+            if id.trim().is_empty() {
+                self.error(&p, "this item has no id", Some("add `id: \"...\"` with a short, unique name"));
+            } else if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_') {
+                self.error(
+                    &p,
+                    format!("the id {id:?} has characters other than a-z, 0-9, - and _"),
+                    Some("ids are stable machine names, e.g. `rfa` or `hormone-symptoms`"),
+                );
+            } else if !seen.insert(id.to_owned()) {
+                self.error(
+                    &p,
+                    format!("the id `{id}` is used twice in `{list}`"),
+                    Some("give each item its own id"),
+                );
+            }
+        }
+        seen
+    }
+
+    fn text(&mut self, p: &str, t: &Text) {
+        match (t.da.trim().is_empty(), t.en.trim().is_empty()) {
+            (true, true) => self.error(p, "the text is missing", Some("write `(da: \"...\", en: \"...\")`")),
+            (true, false) => self.error(
+                p,
+                "the Danish text is missing",
+                Some("add `da: \"...\"`, faithful to the source's wording"),
+            ),
+            (false, true) => self.error(
+                p,
+                "the English translation is missing",
+                Some("add `en: \"...\"` beside `da`"),
+            ),
+            (false, false) => {}
+        }
+    }
+
+    fn claim(&mut self, p: &str, c: &Claim) {
+        self.text(&format!("{p}.text"), &c.text);
+        self.cite(p, &c.cite);
+    }
+
+    fn cite(&mut self, p: &str, c: &Cite) {
+        let cp = format!("{p}.cite");
+        if c.source.trim().is_empty() {
+            self.error(
+                &cp,
+                "the claim does not cite a source",
+                Some("add `cite: (source: \"kb\", quote: \"...the passage, verbatim...\")`"),
+            );
+            return;
+        }
+        if !self.source_ids.contains(&c.source) {
+            let known: Vec<&str> = self.source_ids.iter().map(String::as_str).collect();
+            self.error(
+                &format!("{cp}.source"),
+                format!("`{}` is not a source of this dataset", c.source),
+                Some(&format!("use one of: {}", known.join(", "))),
+            );
+            return;
+        }
+        if c.quote.trim().is_empty() {
+            self.error(
+                &cp,
+                "the citation has no quote",
+                Some("copy the passage the claim rests on into `quote`, verbatim"),
+            );
+            return;
+        }
+        if let Some(text) = self.texts.get(&c.source) {
+            for part in c.passages() {
+                if !text.contains(&normalize_ws(part)) {
+                    self.error(
+                        &format!("{cp}.quote"),
+                        format!("the quote {part:?} does not occur in source `{}`", c.source),
+                        Some("quotes are copied verbatim from the source (only whitespace may differ); join separate passages with ` … `"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn freq(&mut self, p: &str, f: Freq) {
+        let bad = match f {
+            Freq::Range { low, high, average } => {
+                if low > high {
+                    Some(format!("the range {low}-{high} is upside down; write `low: {high}, high: {low}`"))
+                } else if high > 100 {
+                    Some(format!("{high} of 100 is more than everyone"))
+                } else if let Some(a) = average.filter(|a| *a < low || *a > high) {
+                    Some(format!("the average {a} lies outside {low}-{high}"))
+                } else {
+                    None
+                }
+            }
+            Freq::About(n) | Freq::MoreThan(n) if n > 100 => Some(format!("{n} of 100 is more than everyone")),
+            _ => None,
+        };
+        if let Some(msg) = bad {
+            self.error(p, format!("the frequency is impossible: {msg}"), Some("frequencies count people out of 100"));
+        }
+    }
+
+    fn interval(&mut self, p: &str, iv: Interval) {
+        if iv.low < 0.0 || !iv.low.is_finite() || !iv.high.is_finite() {
+            self.error(p, "the time is negative or not a number", None);
+        } else if iv.low > iv.high {
+            self.error(
+                p,
+                format!("the time range {}-{} is upside down", iv.low, iv.high),
+                Some(&format!("write `low: {}, high: {}`", iv.high, iv.low)),
+            );
+        }
+    }
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+pub fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let num = |x: &str, len: usize| (x.len() == len && x.chars().all(|c| c.is_ascii_digit())).then(|| x.parse::<u32>().ok()).flatten();
+    matches!((num(y, 4), num(m, 2), num(d, 2)), (Some(_), Some(1..=12), Some(1..=31)))
+}

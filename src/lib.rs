@@ -1,0 +1,9 @@
+//! netliver: an offline reference on liver-directed treatment of neuroendocrine tumour
+//! (NET) liver metastases.
+//!
+//! Layers, data flowing one way: [`dataset`] (load + validate) -> [`assessment`] (profile +
+//! rules -> verdicts with reasons) -> presentation in [`cli`].
+
+pub mod assessment;
+pub mod cli;
+pub mod dataset;
