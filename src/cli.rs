@@ -281,25 +281,25 @@ pub struct AssessmentJson<'a> {
     pub treatment: &'a str,
     pub name: &'a str,
     pub verdict: &'static str,
-    pub reasons: Vec<ReasonJson<'a>>,
-    pub preparation: Vec<PrepJson<'a>>,
+    pub reasons: Vec<ReasonJson>,
+    pub preparation: Vec<PrepJson>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ReasonJson<'a> {
+pub struct ReasonJson {
     pub text: String,
     pub source: String,
-    pub quote: &'a str,
+    pub quote: String,
     pub verdict: &'static str,
-    pub interpretation: Option<&'a str>,
+    pub interpretation: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct PrepJson<'a> {
-    pub id: &'a str,
-    pub text: &'a str,
+pub struct PrepJson {
+    pub id: String,
+    pub text: String,
     pub source: String,
-    pub quote: &'a str,
+    pub quote: String,
     pub conditional: bool,
 }
 
@@ -329,8 +329,8 @@ pub fn assess_json<'a>(d: &'a Dataset, profile: &'a Profile, lang: Lang) -> Asse
         assessments: assessments
             .iter()
             .map(|a| AssessmentJson {
-                treatment: &a.treatment.id,
-                name: a.treatment.name.get(lang),
+                treatment: &d.treatments[a.index].id,
+                name: d.treatments[a.index].name.get(lang),
                 verdict: a.verdict.id(),
                 reasons: a
                     .reasons
@@ -339,19 +339,19 @@ pub fn assess_json<'a>(d: &'a Dataset, profile: &'a Profile, lang: Lang) -> Asse
                         // The reason text may be composed (missing fields), so it is owned.
                         text: r.text.get(lang).to_owned(),
                         source: citation(d, &r.cite.source),
-                        quote: &r.cite.quote,
+                        quote: r.cite.quote.clone(),
                         verdict: r.verdict.id(),
-                        interpretation: r.interpretation.map(|i| i.get(lang)),
+                        interpretation: r.interpretation.as_ref().map(|i| i.get(lang).to_owned()),
                     })
                     .collect(),
                 preparation: a
                     .preparations
                     .iter()
                     .map(|p| PrepJson {
-                        id: &p.prep.id,
-                        text: p.prep.text.get(lang),
-                        source: citation(d, &p.prep.cite.source),
-                        quote: &p.prep.cite.quote,
+                        id: p.id.clone(),
+                        text: p.text.get(lang).to_owned(),
+                        source: citation(d, &p.cite.source),
+                        quote: p.cite.quote.clone(),
                         conditional: p.conditional,
                     })
                     .collect(),
@@ -421,14 +421,15 @@ fn assess_table(d: &Dataset, p: &Profile, lang: Lang, out: &mut dyn Write) -> io
         writeln!(out, "! {}", n.text.get(lang))?;
     }
     for a in assessment::assess(d, p) {
+        let t = &d.treatments[a.index];
         writeln!(out)?;
         writeln!(
             out,
             "{} {:<14} {} [{}]",
             a.verdict.icon(),
             a.verdict.label(lang).to_uppercase(),
-            a.treatment.name.get(lang),
-            a.treatment.id
+            t.name.get(lang),
+            t.id
         )?;
         for r in &a.reasons {
             writeln!(out, "    {} {}", r.verdict.icon(), r.text.get(lang))?;
@@ -446,7 +447,7 @@ fn assess_table(d: &Dataset, p: &Profile, lang: Lang, out: &mut dyn Write) -> io
             writeln!(
                 out,
                 "    {prep_word}: {}{}",
-                prep.prep.text.get(lang),
+                prep.text.get(lang),
                 if prep.conditional {
                     match lang {
                         Lang::Da => " (afhænger af primærtumorens placering, som ikke er angivet)",

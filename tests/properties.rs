@@ -103,6 +103,6 @@ proptest! {
 fn empty_profile_cautions_everything() {
     let d = dataset::load_embedded().unwrap();
     for a in assess(&d, &Profile::default()) {
-        assert_eq!(a.verdict, Verdict::Caution, "{}", a.treatment.id);
+        assert_eq!(a.verdict, Verdict::Caution, "{}", a.treatment);
     }
 }

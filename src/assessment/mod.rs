@@ -14,7 +14,7 @@ use std::cmp::Ordering;
 pub use profile::{InputError, Profile, field_label, option_label};
 
 use crate::dataset::rules::{Expr, Field, Value};
-use crate::dataset::{Cite, Dataset, Lang, Notice, Preparation, Text, Treatment, Verdict};
+use crate::dataset::{Cite, Dataset, Lang, Notice, Text, Treatment, Verdict};
 
 /// Three-valued truth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,38 +26,45 @@ pub enum Truth {
 
 /// One reason behind a verdict.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Reason<'d> {
+pub struct Reason {
     /// What this reason pushes the verdict to.
     pub verdict: Verdict,
     pub text: Text,
-    pub cite: &'d Cite,
+    pub cite: Cite,
     /// Set when the reason rests on the dataset's reading of unquantified words.
-    pub interpretation: Option<&'d Text>,
+    pub interpretation: Option<Text>,
     /// Fields whose absence made this reason a caution.
     pub missing: Vec<Field>,
 }
 
 /// A preparation that applies to this patient.
-#[derive(Debug, Clone)]
-pub struct Prep<'d> {
-    pub prep: &'d Preparation,
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prep {
+    /// Names the agent, e.g. `octreotide`.
+    pub id: String,
+    pub text: Text,
+    pub cite: Cite,
     /// The profile leaves open whether it applies (a field it depends on is unknown).
     pub conditional: bool,
 }
 
-/// The verdict on one treatment for one profile.
-#[derive(Debug, Clone)]
-pub struct Assessment<'d> {
-    pub treatment: &'d Treatment,
+/// The verdict on one treatment for one profile. Owns its data, so a UI can keep it
+/// between frames.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    /// Index into `Dataset::treatments`.
+    pub index: usize,
+    /// The treatment's id.
+    pub treatment: String,
     pub verdict: Verdict,
     /// Worst first; never empty. The first is the decisive reason.
-    pub reasons: Vec<Reason<'d>>,
-    pub preparations: Vec<Prep<'d>>,
+    pub reasons: Vec<Reason>,
+    pub preparations: Vec<Prep>,
 }
 
-impl<'d> Assessment<'d> {
+impl Assessment {
     /// The reason that decides the verdict.
-    pub fn decisive(&self) -> &Reason<'d> {
+    pub fn decisive(&self) -> &Reason {
         &self.reasons[0]
     }
 }
@@ -156,8 +163,8 @@ fn missing_text(missing: &[Field], reason: &Text) -> Text {
     }
 }
 
-fn assess_one<'d>(t: &'d Treatment, p: &Profile, verdicts: &[Verdict]) -> Assessment<'d> {
-    let mut reasons: Vec<Reason<'d>> = Vec::new();
+fn assess_one(index: usize, t: &Treatment, p: &Profile, verdicts: &[Verdict]) -> Assessment {
+    let mut reasons: Vec<Reason> = Vec::new();
     for rule in &t.rules {
         let Ok(expr) = &rule.when.parsed else {
             continue;
@@ -167,15 +174,15 @@ fn assess_one<'d>(t: &'d Treatment, p: &Profile, verdicts: &[Verdict]) -> Assess
             Truth::True => reasons.push(Reason {
                 verdict: rule.verdict,
                 text: rule.reason.clone(),
-                cite: &rule.cite,
-                interpretation: rule.interpretation.as_ref(),
+                cite: rule.cite.clone(),
+                interpretation: rule.interpretation.clone(),
                 missing: Vec::new(),
             }),
             Truth::Unknown if rule.verdict > Verdict::Eligible => reasons.push(Reason {
                 verdict: Verdict::Caution,
                 text: missing_text(&missing, &rule.reason),
-                cite: &rule.cite,
-                interpretation: rule.interpretation.as_ref(),
+                cite: rule.cite.clone(),
+                interpretation: rule.interpretation.clone(),
                 missing,
             }),
             Truth::Unknown | Truth::False => {}
@@ -187,7 +194,7 @@ fn assess_one<'d>(t: &'d Treatment, p: &Profile, verdicts: &[Verdict]) -> Assess
         reasons.push(Reason {
             verdict: Verdict::Eligible,
             text: first.text.clone(),
-            cite: &first.cite,
+            cite: first.cite.clone(),
             interpretation: None,
             missing: Vec::new(),
         });
@@ -199,30 +206,28 @@ fn assess_one<'d>(t: &'d Treatment, p: &Profile, verdicts: &[Verdict]) -> Assess
         .preparations
         .iter()
         .filter_map(|prep| {
-            let Some(when) = &prep.when else {
-                return Some(Prep {
-                    prep,
-                    conditional: false,
-                });
+            let conditional = match &prep.when {
+                None => false,
+                Some(when) => match &when.parsed {
+                    Ok(expr) => match eval(expr, p, verdicts, &mut Vec::new()) {
+                        Truth::True => false,
+                        Truth::Unknown => true,
+                        Truth::False => return None,
+                    },
+                    Err(_) => return None,
+                },
             };
-            let Ok(expr) = &when.parsed else {
-                return None;
-            };
-            match eval(expr, p, verdicts, &mut Vec::new()) {
-                Truth::True => Some(Prep {
-                    prep,
-                    conditional: false,
-                }),
-                Truth::Unknown => Some(Prep {
-                    prep,
-                    conditional: true,
-                }),
-                Truth::False => None,
-            }
+            Some(Prep {
+                id: prep.id.clone(),
+                text: prep.text.clone(),
+                cite: prep.cite.clone(),
+                conditional,
+            })
         })
         .collect();
     Assessment {
-        treatment: t,
+        index,
+        treatment: t.id.clone(),
         verdict,
         reasons,
         preparations,
@@ -230,11 +235,11 @@ fn assess_one<'d>(t: &'d Treatment, p: &Profile, verdicts: &[Verdict]) -> Assess
 }
 
 /// The verdict on every treatment, in dataset order.
-pub fn assess<'d>(d: &'d Dataset, p: &Profile) -> Vec<Assessment<'d>> {
+pub fn assess(d: &Dataset, p: &Profile) -> Vec<Assessment> {
     let mut verdicts = Vec::with_capacity(d.treatments.len());
     let mut out = Vec::with_capacity(d.treatments.len());
-    for t in &d.treatments {
-        let a = assess_one(t, p, &verdicts);
+    for (i, t) in d.treatments.iter().enumerate() {
+        let a = assess_one(i, t, p, &verdicts);
         verdicts.push(a.verdict);
         out.push(a);
     }
