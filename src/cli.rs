@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::assessment::{self, Profile, field_label};
 use crate::dataset::rules::Field;
 use crate::dataset::{self, Dataset, Lang};
+use crate::handout;
 
 /// Exit code for bad input on the command line.
 pub const EXIT_USAGE: u8 = 2;
@@ -56,6 +57,46 @@ pub enum Command {
     },
     /// Assess every treatment for a patient profile: verdict, reasons and sources.
     Assess(AssessArgs),
+    /// Write a patient handout (PDF) on one or more treatments.
+    Handout(HandoutArgs),
+}
+
+/// Paper size of a handout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// A4 (210 x 297 mm)
+    A4,
+    /// US Letter (8.5 x 11 in)
+    Letter,
+}
+
+#[derive(Debug, Args)]
+pub struct HandoutArgs {
+    /// A treatment to include (repeat for a comparison): resection, debulking, rfa, tae,
+    /// tace, sirt, sbrt.
+    #[arg(long = "treatment", value_name = "ID", required = true)]
+    pub treatments: Vec<String>,
+    #[arg(long, value_enum, default_value_t = LangArg::Da)]
+    pub lang: LangArg,
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+    /// The clinician's name, printed on the handout.
+    #[arg(long, value_name = "TEXT")]
+    pub clinician: Option<String>,
+    /// The department, printed on the handout.
+    #[arg(long, value_name = "TEXT")]
+    pub department: Option<String>,
+    /// The patient's name, printed on the handout (never stored).
+    #[arg(long, value_name = "TEXT")]
+    pub patient: Option<String>,
+    /// The PDF file to write.
+    #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+    pub output: PathBuf,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Output language.
@@ -178,7 +219,77 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
             }
             Ok(0)
         }
+        Some(Command::Handout(args)) => handout(cli, args, out, err),
     }
+}
+
+fn handout(cli: &Cli, args: &HandoutArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let profile = match args.profile.profile() {
+        Ok(p) => p,
+        Err(msg) => {
+            writeln!(err, "error: {msg}")?;
+            return Ok(EXIT_USAGE);
+        }
+    };
+    if args.output.exists() && !args.force {
+        writeln!(
+            err,
+            "error: {} exists already; give --force to overwrite it, or another -o FILE",
+            args.output.display()
+        )?;
+        return Ok(EXIT_USAGE);
+    }
+    let Some(d) = load_or_report(cli, err)? else {
+        return Ok(EXIT_DATASET);
+    };
+    let request = handout::Request {
+        treatments: args.treatments.clone(),
+        lang: args.lang.into(),
+        paper: match args.paper {
+            PaperArg::A4 => handout::Paper::A4,
+            PaperArg::Letter => handout::Paper::Letter,
+        },
+        profile,
+        clinician: args.clinician.clone(),
+        department: args.department.clone(),
+        patient: args.patient.clone(),
+        date: handout::today(),
+    };
+    let h = match handout::compose(&d, &request) {
+        Ok(h) => h,
+        Err(e) => {
+            writeln!(err, "error: --treatment: {e}")?;
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let doc = match handout::render::typeset(&h) {
+        Ok(doc) => doc,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(1);
+        }
+    };
+    let pdf = match handout::render::pdf_of(&doc) {
+        Ok(pdf) => pdf,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(1);
+        }
+    };
+    if let Err(e) = handout::output::save_atomic(&args.output, &pdf) {
+        writeln!(err, "error: {e}")?;
+        return Ok(1);
+    }
+    writeln!(
+        out,
+        "wrote {}: {} page{}, {} KB; readability {}",
+        args.output.display(),
+        doc.pages().len(),
+        if doc.pages().len() == 1 { "" } else { "s" },
+        pdf.len().div_ceil(1024),
+        h.readability.summary()
+    )?;
+    Ok(0)
 }
 
 fn load_or_report(cli: &Cli, err: &mut dyn Write) -> io::Result<Option<Dataset>> {

@@ -2,8 +2,10 @@
 //! (NET) liver metastases.
 //!
 //! Layers, data flowing one way: [`dataset`] (load + validate) -> [`assessment`] (profile +
-//! rules -> verdicts with reasons) -> presentation in [`cli`].
+//! rules -> verdicts with reasons) -> presentation in [`cli`] and [`ui`].
 
 pub mod assessment;
 pub mod cli;
 pub mod dataset;
+pub mod handout;
+pub mod ui;

@@ -3,7 +3,6 @@
 use std::io;
 use std::process::ExitCode;
 
-use clap::CommandFactory;
 use netliver::cli;
 
 fn main() -> ExitCode {
@@ -12,9 +11,13 @@ fn main() -> ExitCode {
         Err(code) => return code,
     };
     if cli.command.is_none() {
-        // The desktop app is not built yet: show what the command line can do.
-        let _ = cli::Cli::command().print_help();
-        return ExitCode::SUCCESS;
+        return match netliver::ui::run(cli.data.clone(), cli.exit_after_frames) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(msg) => {
+                eprintln!("error: {msg}");
+                ExitCode::from(1)
+            }
+        };
     }
     match cli::run(&cli, &mut io::stdout().lock(), &mut io::stderr().lock()) {
         Ok(code) => ExitCode::from(code),

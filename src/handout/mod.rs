@@ -1,0 +1,411 @@
+//! Patient handouts: compose a plain-language document from the dataset, the chosen
+//! treatments and the patient's profile, then typeset it with typst ([`render`]).
+//!
+//! Composition is plain data ([`Handout`]), so the template never sees the dataset and
+//! the tests can check what goes in without reading a PDF.
+
+pub mod output;
+pub mod readability;
+pub mod render;
+
+use serde::Serialize;
+
+use crate::assessment::{self, Profile};
+use crate::dataset::{Answer, Dataset, Lang, Treatment};
+pub use readability::Readability;
+
+/// Paper size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum Paper {
+    #[default]
+    #[serde(rename = "a4")]
+    A4,
+    #[serde(rename = "us-letter")]
+    Letter,
+}
+
+/// At most this many treatments in one handout.
+pub const MAX_TREATMENTS: usize = 4;
+
+/// What the clinician asks for.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// Treatment ids, in the order to print them.
+    pub treatments: Vec<String>,
+    pub lang: Lang,
+    pub paper: Paper,
+    pub profile: Profile,
+    pub clinician: Option<String>,
+    pub department: Option<String>,
+    /// Printed on the handout, never stored.
+    pub patient: Option<String>,
+    /// The date printed on the handout (year, month, day).
+    pub date: (i32, u8, u8),
+}
+
+/// Why a handout could not be composed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ComposeError {
+    #[error("no treatment chosen; choose 1 to {MAX_TREATMENTS}")]
+    NoTreatment,
+    #[error("at most {MAX_TREATMENTS} treatments fit in one handout; {0} were chosen")]
+    TooMany(usize),
+    #[error("unknown treatment {0:?}; the treatments are: {1}")]
+    Unknown(String, String),
+}
+
+/// A natural frequency ready to draw as an icon array.
+#[derive(Debug, Clone, Serialize)]
+pub struct Effect {
+    pub text: String,
+    /// "70-90 af 100", if the effect has a frequency.
+    pub words: Option<String>,
+    /// Solid icons (sure) and the end of the lighter, uncertain range.
+    pub sure: u32,
+    pub upper: u32,
+}
+
+/// A follow-up step on the timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    pub when: String,
+    pub weeks: f32,
+    pub text: String,
+}
+
+/// What the handout says about one treatment.
+#[derive(Debug, Clone, Serialize)]
+pub struct HandoutTreatment {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub aim: String,
+    pub how: Vec<String>,
+    pub effects: Vec<Effect>,
+    pub common: Vec<String>,
+    pub rare: Vec<String>,
+    /// The preparations that apply to this patient.
+    pub before: Vec<String>,
+    pub after: Vec<Step>,
+    pub questions: Vec<String>,
+}
+
+/// The side-by-side table at the front of a handout on several treatments.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub questions: Vec<String>,
+    /// One column per treatment: its name and its answer to each question.
+    pub columns: Vec<(String, Vec<String>)>,
+}
+
+/// Interface words of the handout, in its language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Labels {
+    pub what: &'static str,
+    pub how: &'static str,
+    pub aim: &'static str,
+    pub effect: &'static str,
+    pub common: &'static str,
+    pub rare: &'static str,
+    pub before: &'static str,
+    pub after: &'static str,
+    pub questions: &'static str,
+    pub notes: &'static str,
+    pub not_stated: &'static str,
+    pub nothing_before: &'static str,
+    pub comparison: &'static str,
+    pub clinician: &'static str,
+    pub department: &'static str,
+    pub patient: &'static str,
+    pub page: &'static str,
+    pub of: &'static str,
+    pub source: &'static str,
+    pub dataset: &'static str,
+    pub after_treatment: &'static str,
+    pub legend_sure: &'static str,
+    pub legend_range: &'static str,
+    pub intro: &'static str,
+}
+
+impl Labels {
+    fn new(lang: Lang) -> Labels {
+        let t = |da: &'static str, en: &'static str| match lang {
+            Lang::Da => da,
+            Lang::En => en,
+        };
+        Labels {
+            what: t("Hvad er det?", "What is it?"),
+            how: t("Sådan foregår det", "How it is done"),
+            aim: t("Målet med behandlingen", "The aim of the treatment"),
+            effect: t("Hvor godt virker det?", "How well does it work?"),
+            common: t("Almindelige bivirkninger", "Common side effects"),
+            rare: t("Sjældne, men alvorlige bivirkninger", "Rare but serious side effects"),
+            before: t("Før behandlingen", "Before the treatment"),
+            after: t("Efter behandlingen: kontrol", "After the treatment: follow-up"),
+            questions: t("Spørgsmål, du kan stille", "Questions you may want to ask"),
+            notes: t("Lægens noter", "Doctor's notes"),
+            not_stated: t(
+                "Kilden beskriver det ikke. Spørg din læge.",
+                "The source does not describe this. Ask your doctor.",
+            ),
+            nothing_before: t(
+                "Kilden nævner ingen særlig forberedelse. Spørg din læge.",
+                "The source mentions no particular preparation. Ask your doctor.",
+            ),
+            comparison: t("Behandlingerne side om side", "The treatments side by side"),
+            clinician: t("Læge", "Doctor"),
+            department: t("Afdeling", "Department"),
+            patient: t("Til", "For"),
+            page: t("Side", "Page"),
+            of: t("af", "of"),
+            source: t("Kilde", "Source"),
+            dataset: t("Datasæt", "Dataset"),
+            after_treatment: t("efter behandlingen", "after the treatment"),
+            legend_sure: t("sikker del", "certain part"),
+            legend_range: t("usikkerhed (spændet)", "uncertainty (the range)"),
+            intro: t(
+                "Denne folder handler om behandling af neuroendokrine tumorer (NET), der har spredt sig til leveren. Din læge har gennemgået den med dig.",
+                "This leaflet is about treatment of neuroendocrine tumours (NET) that have spread to the liver. Your doctor has gone through it with you.",
+            ),
+        }
+    }
+}
+
+/// A composed handout: everything the template prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct Handout {
+    pub lang: &'static str,
+    pub paper: Paper,
+    /// YYYY-MM-DD.
+    pub date: String,
+    /// The date in words, e.g. "26. november 2026".
+    pub date_text: String,
+    pub title: String,
+    pub dataset: String,
+    pub source: String,
+    pub clinician: Option<String>,
+    pub department: Option<String>,
+    pub patient: Option<String>,
+    pub intro: Vec<String>,
+    pub labels: Labels,
+    pub comparison: Option<Comparison>,
+    pub treatments: Vec<HandoutTreatment>,
+    pub general_questions: Vec<String>,
+    pub readability: Readability,
+}
+
+impl Handout {
+    pub(crate) fn date_parts(&self) -> (i32, u8, u8) {
+        let mut it = self.date.split('-').map(|p| p.parse::<i32>().unwrap_or(1));
+        let y = it.next().unwrap_or(2026);
+        let m = u8::try_from(it.next().unwrap_or(1)).unwrap_or(1);
+        let d = u8::try_from(it.next().unwrap_or(1)).unwrap_or(1);
+        (y, m, d)
+    }
+
+    /// The patient-facing prose, for readability scores and tests.
+    pub fn prose(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self.intro.iter().map(String::as_str).collect();
+        for t in &self.treatments {
+            out.push(&t.summary);
+            out.push(&t.aim);
+            out.extend(t.how.iter().map(String::as_str));
+            out.extend(t.effects.iter().map(|e| e.text.as_str()));
+            out.extend(t.common.iter().map(String::as_str));
+            out.extend(t.rare.iter().map(String::as_str));
+            out.extend(t.before.iter().map(String::as_str));
+            out.extend(t.after.iter().map(|s| s.text.as_str()));
+            out.extend(t.questions.iter().map(String::as_str));
+        }
+        out.extend(self.general_questions.iter().map(String::as_str));
+        out
+    }
+}
+
+const MONTHS_DA: [&str; 12] = [
+    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+    "november", "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+fn date_text((y, m, d): (i32, u8, u8), lang: Lang) -> String {
+    let month = usize::from(m.clamp(1, 12) - 1);
+    match lang {
+        Lang::Da => format!("{d}. {} {y}", MONTHS_DA[month]),
+        Lang::En => format!("{d} {} {y}", MONTHS_EN[month]),
+    }
+}
+
+/// Today's date in UTC, from the system clock.
+pub fn today() -> (i32, u8, u8) {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_from_days(i64::try_from(secs / 86_400).unwrap_or(0))
+}
+
+/// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i32, u8, u8) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if m <= 2 { y + 1 } else { y };
+    (
+        i32::try_from(y).unwrap_or(1970),
+        u8::try_from(m).unwrap_or(1),
+        u8::try_from(d).unwrap_or(1),
+    )
+}
+
+fn answer_text(t: &Treatment, question: &str, lang: Lang, not_stated: &str) -> String {
+    match t.answers.get(question) {
+        Some(Answer::Stated { text, freq, .. }) => match freq {
+            Some(f) => format!("{}: {}", f.words(lang), text.get(lang)),
+            None => text.get(lang).to_owned(),
+        },
+        _ => not_stated.to_owned(),
+    }
+}
+
+/// Composes a handout. Fails only on a request that names no, too many or unknown treatments.
+pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
+    if req.treatments.is_empty() {
+        return Err(ComposeError::NoTreatment);
+    }
+    if req.treatments.len() > MAX_TREATMENTS {
+        return Err(ComposeError::TooMany(req.treatments.len()));
+    }
+    let lang = req.lang;
+    let labels = Labels::new(lang);
+    let assessments = assessment::assess(d, &req.profile);
+    let mut chosen = Vec::new();
+    for id in &req.treatments {
+        let Some(index) = d.treatments.iter().position(|t| &t.id == id) else {
+            let known: Vec<&str> = d.treatments.iter().map(|t| t.id.as_str()).collect();
+            return Err(ComposeError::Unknown(id.clone(), known.join(", ")));
+        };
+        if !chosen.contains(&index) {
+            chosen.push(index);
+        }
+    }
+    let conditional_prefix = match lang {
+        Lang::Da => "Afhænger af, hvor kræften udgår fra: ",
+        Lang::En => "Depends on where the cancer started: ",
+    };
+    let treatments = chosen
+        .iter()
+        .map(|&i| {
+            let t = &d.treatments[i];
+            let texts = |list: &[crate::dataset::Claim]| -> Vec<String> {
+                list.iter().map(|c| c.text.get(lang).to_owned()).collect()
+            };
+            HandoutTreatment {
+                id: t.id.clone(),
+                name: t.name.get(lang).to_owned(),
+                summary: t.summary.text.get(lang).to_owned(),
+                aim: t.aim.text.get(lang).to_owned(),
+                how: texts(&t.procedure),
+                effects: t
+                    .outcomes
+                    .iter()
+                    .map(|o| {
+                        let (sure, upper) = o.freq.map_or((0, 0), crate::dataset::Freq::bounds);
+                        Effect {
+                            text: o.text.get(lang).to_owned(),
+                            words: o.freq.map(|f| f.words(lang)),
+                            sure,
+                            upper,
+                        }
+                    })
+                    .collect(),
+                common: texts(&t.side_effects_common),
+                rare: texts(&t.side_effects_rare),
+                before: assessments[i]
+                    .preparations
+                    .iter()
+                    .map(|p| {
+                        if p.conditional {
+                            format!("{conditional_prefix}{}", p.text.get(lang))
+                        } else {
+                            p.text.get(lang).to_owned()
+                        }
+                    })
+                    .collect(),
+                after: t
+                    .follow_up
+                    .iter()
+                    .map(|f| Step {
+                        when: f.after.words(lang),
+                        weeks: f.after.weeks(),
+                        text: f.text.get(lang).to_owned(),
+                    })
+                    .collect(),
+                questions: t.ask.iter().map(|q| q.get(lang).to_owned()).collect(),
+            }
+        })
+        .collect();
+    let comparison = (chosen.len() >= 2).then(|| Comparison {
+        questions: d.questions.iter().map(|q| q.text.get(lang).to_owned()).collect(),
+        columns: chosen
+            .iter()
+            .map(|&i| {
+                let t = &d.treatments[i];
+                (
+                    t.name.get(lang).to_owned(),
+                    d.questions
+                        .iter()
+                        .map(|q| answer_text(t, &q.id, lang, labels.not_stated))
+                        .collect(),
+                )
+            })
+            .collect(),
+    });
+    let sources: Vec<String> = d.sources.iter().map(crate::dataset::Source::citation).collect();
+    let clean = |s: &Option<String>| s.as_ref().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let mut h = Handout {
+        lang: lang.code(),
+        paper: req.paper,
+        date: format!("{:04}-{:02}-{:02}", req.date.0, req.date.1, req.date.2),
+        date_text: date_text(req.date, lang),
+        title: d.title.get(lang).to_owned(),
+        dataset: match lang {
+            Lang::Da => format!("{} {}, gennemgået {}", d.id, d.version, d.reviewed),
+            Lang::En => format!("{} {}, reviewed {}", d.id, d.version, d.reviewed),
+        },
+        source: sources.join("; "),
+        clinician: clean(&req.clinician),
+        department: clean(&req.department),
+        patient: clean(&req.patient),
+        intro: vec![labels.intro.to_owned()],
+        labels,
+        comparison,
+        treatments,
+        general_questions: d.ask.iter().map(|q| q.get(lang).to_owned()).collect(),
+        readability: Readability::default(),
+    };
+    h.readability = Readability::of(&h.prose().join("\n"), lang);
+    Ok(h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_418), (2025, 11, 26));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(date_text((2026, 11, 26), Lang::Da), "26. november 2026");
+        assert_eq!(date_text((2026, 11, 26), Lang::En), "26 November 2026");
+    }
+}

@@ -1,0 +1,177 @@
+//! Typesetting a composed handout with typst, as a library: the template and fonts are
+//! compiled into the binary, the handout's data reaches the template as a virtual JSON file,
+//! and there is no package support at all, so nothing is ever fetched from the network.
+
+use std::sync::LazyLock;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime};
+use typst_layout::PagedDocument;
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use super::Handout;
+
+/// The handout template.
+pub const TEMPLATE: &str = include_str!("../../assets/handout.typ");
+
+/// Fonts embedded in the binary and, through typst, in every PDF.
+const FONTS: &[&[u8]] = &[
+    include_bytes!("../../assets/fonts/OpenSans-Regular.ttf"),
+    include_bytes!("../../assets/fonts/OpenSans-Bold.ttf"),
+    include_bytes!("../../assets/fonts/OpenSans-Italic.ttf"),
+    include_bytes!("../../assets/fonts/OpenSans-BoldItalic.ttf"),
+];
+
+struct Shared {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    main_id: FileId,
+    data_id: FileId,
+    main: Source,
+}
+
+static SHARED: LazyLock<Shared> = LazyLock::new(|| {
+    let fonts: Vec<Font> = FONTS
+        .iter()
+        .flat_map(|bytes| Font::iter(Bytes::new(*bytes)))
+        .collect();
+    let book = FontBook::from_fonts(fonts.iter());
+    let id = |path: &str| {
+        let vpath = VirtualPath::new(path).unwrap_or_else(|_| unreachable!("static path"));
+        RootedPath::new(VirtualRoot::Project, vpath).intern()
+    };
+    let main_id = id("/handout.typ");
+    Shared {
+        library: LazyHash::new(Library::default()),
+        book: LazyHash::new(book),
+        fonts,
+        main_id,
+        data_id: id("/handout.json"),
+        main: Source::new(main_id, TEMPLATE.to_owned()),
+    }
+});
+
+/// Loads the fonts and the standard library now, so the first handout is not slower than
+/// the rest (call it from a background thread at start-up).
+pub fn warm_up() {
+    LazyLock::force(&SHARED);
+}
+
+struct HandoutWorld {
+    data: Bytes,
+    today: Datetime,
+}
+
+impl World for HandoutWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &SHARED.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &SHARED.book
+    }
+
+    fn main(&self) -> FileId {
+        SHARED.main_id
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == SHARED.main_id {
+            Ok(SHARED.main.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == SHARED.data_id {
+            Ok(self.data.clone())
+        } else if id == SHARED.main_id {
+            Ok(Bytes::from_string(TEMPLATE))
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        SHARED.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
+
+/// Why a handout could not be typeset.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("the handout could not be typeset: {0}")]
+    Typeset(String),
+    #[error("the PDF could not be written: {0}")]
+    Pdf(String),
+}
+
+fn diagnostics(diags: &[typst::diag::SourceDiagnostic]) -> String {
+    diags
+        .iter()
+        .map(|d| d.message.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Lays out the handout's pages.
+pub fn typeset(h: &Handout) -> Result<PagedDocument, RenderError> {
+    let json = serde_json::to_vec(h).map_err(|e| RenderError::Typeset(e.to_string()))?;
+    let (y, m, d) = h.date_parts();
+    let world = HandoutWorld {
+        data: Bytes::new(json),
+        today: Datetime::from_ymd(y, m, d).unwrap_or_else(|| {
+            Datetime::from_ymd(2026, 1, 1).unwrap_or_else(|| unreachable!("valid date"))
+        }),
+    };
+    typst::compile::<PagedDocument>(&world)
+        .output
+        .map_err(|e: typst::ecow::EcoVec<_>| RenderError::Typeset(diagnostics(&e)))
+}
+
+/// Typesets the handout and writes it as a tagged PDF with the fonts embedded.
+pub fn pdf(h: &Handout) -> Result<Vec<u8>, RenderError> {
+    let doc = typeset(h)?;
+    pdf_of(&doc)
+}
+
+/// Writes laid-out pages as PDF.
+pub fn pdf_of(doc: &PagedDocument) -> Result<Vec<u8>, RenderError> {
+    let options = typst_pdf::PdfOptions {
+        ident: typst::foundations::Smart::Custom("netliver-handout".to_owned()),
+        tagged: true,
+        ..typst_pdf::PdfOptions::default()
+    };
+    typst_pdf::pdf(doc, &options).map_err(|e: typst::ecow::EcoVec<_>| RenderError::Pdf(diagnostics(&e)))
+}
+
+/// An RGBA image of one page.
+pub struct PageImage {
+    pub width: u32,
+    pub height: u32,
+    pub rgba: Vec<u8>,
+}
+
+/// Renders one page to an image, `scale` pixels per point.
+pub fn page_image(doc: &PagedDocument, page: usize, scale: f32) -> Option<PageImage> {
+    let page = doc.pages().get(page)?;
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::layout::Abs::pt(f64::from(scale)).to_pt().into(),
+        render_bleed: false,
+    };
+    let pixmap = typst_render::render(page, &options);
+    Some(PageImage {
+        width: pixmap.width(),
+        height: pixmap.height(),
+        rgba: pixmap.data().to_vec(),
+    })
+}

@@ -1,0 +1,217 @@
+//! The shipped dataset validates and covers its source; broken datasets fail with errors a
+//! content maintainer can act on: where (file:line:col, item path), what, and a hint.
+
+use netliver::dataset::{self, Diagnostic, Report, normalize_ws};
+
+const RON: &str = dataset::EMBEDDED_RON;
+const SOURCE: &str = include_str!("../data/sources/kb-net-levermetastaser.da.txt");
+
+fn resolve(rel: &str) -> Option<String> {
+    (rel == "sources/kb-net-levermetastaser.da.txt").then(|| SOURCE.to_owned())
+}
+
+fn load(text: &str) -> Result<dataset::Dataset, Report> {
+    dataset::load_str(text, "test.ron", &resolve)
+}
+
+/// The shipped dataset with the first occurrence of `from` replaced.
+fn broken(from: &str, to: &str) -> String {
+    assert!(RON.contains(from), "the dataset no longer contains {from:?}");
+    RON.replacen(from, to, 1)
+}
+
+fn errors(text: &str) -> Vec<Diagnostic> {
+    match load(text) {
+        Ok(_) => panic!("the broken dataset was accepted"),
+        Err(r) => r.errors,
+    }
+}
+
+/// Line and column (1-based, in characters) of the first occurrence of `needle`.
+fn position_of(text: &str, needle: &str) -> (usize, usize) {
+    let at = text.find(needle).unwrap();
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
+    (line, col)
+}
+
+#[test]
+fn the_shipped_dataset_validates() {
+    let d = dataset::load_embedded().unwrap_or_else(|r| panic!("{r}"));
+    assert_eq!(d.id, "net-liver-metastases");
+    assert!(dataset::is_date(&d.reviewed));
+    assert!(!d.version.is_empty());
+    let s = d.stats();
+    assert_eq!(s.treatments, 7);
+    assert!(s.questions >= 10);
+    assert!(s.claims > 150, "{s:?}");
+}
+
+#[test]
+fn every_sentence_of_the_source_is_quoted_somewhere() {
+    // The clinical part of the page: from its title down to "Læs mere:".
+    let start = SOURCE.find("Behandling af NET med spredning til leveren").unwrap();
+    let end = SOURCE.find("Læs mere:").unwrap();
+    let quotes: Vec<String> = RON
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("quote: \""))
+        .flat_map(|q| q.trim_end_matches("\",").split(" … ").map(normalize_ws).collect::<Vec<_>>())
+        .collect();
+    let all_quotes = quotes.join("\n");
+    let mut uncovered = Vec::new();
+    for line in SOURCE[start..end].lines() {
+        let line = line.trim().trim_start_matches('•').trim();
+        if line.is_empty() {
+            continue;
+        }
+        // Split a paragraph into sentences; every one must be inside some quote.
+        for sentence in line.split_inclusive(". ").map(str::trim) {
+            let s = normalize_ws(sentence);
+            if s.len() > 3 && !all_quotes.contains(&s) {
+                uncovered.push(s);
+            }
+        }
+    }
+    assert!(uncovered.is_empty(), "not quoted anywhere:\n{}", uncovered.join("\n"));
+}
+
+#[test]
+fn every_number_of_the_source_reaches_the_dataset() {
+    // Numbers and ranges as the page writes them: 20 pct., 7-8, 3 cm, 6-8 uger, 38 C ...
+    let numbers: Vec<&str> = SOURCE
+        .split(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .map(|s| s.trim_matches('-'))
+        .filter(|s| s.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    assert!(numbers.len() >= 15, "{numbers:?}");
+    let d = dataset::load_embedded().unwrap();
+    let text: String = d
+        .treatments
+        .iter()
+        .map(|t| ron::to_string(t).unwrap())
+        .chain(d.facts.iter().map(|f| ron::to_string(f).unwrap()))
+        .collect();
+    let danish_texts: Vec<&str> = text.split("da:").skip(1).collect();
+    for n in numbers {
+        assert!(
+            danish_texts.iter().any(|t| t.split("en:").next().unwrap().contains(n)),
+            "{n} is not in any Danish text of the dataset"
+        );
+    }
+}
+
+#[test]
+fn a_syntax_error_has_line_and_column_and_a_hint() {
+    let text = broken("version: \"1.0.0\",", "version: \"1.0.0\"");
+    let e = &errors(&text)[0];
+    let (line, _) = position_of(&text, "version: \"1.0.0\"");
+    assert_eq!(e.file, "test.ron");
+    assert!(e.line == line || e.line == line + 1, "{e}");
+    assert!(e.col > 0);
+    assert!(e.hint.is_some());
+}
+
+#[test]
+fn a_misspelt_field_lists_the_right_ones() {
+    let e = &errors(&broken("summary:", "sumary:"))[0];
+    assert!(e.message.contains("sumary"), "{e}");
+    assert!(e.hint.as_ref().unwrap().contains("summary"), "{e}");
+}
+
+/// (what is broken, from, to, expected message part, expected path)
+const CASES: &[(&str, &str, &str, &str, &str)] = &[
+    ("duplicate id", "id: \"debulking\"", "id: \"resection\"", "the id `resection` is used twice", "treatments[1].id"),
+    ("unknown field in a rule", "when: \"largest_cm > 5\"", "when: \"tumour_size > 5\"", "`tumour_size` is not a profile field", "treatments[2].rules[5].when"),
+    ("unknown option in a rule", "when: \"grade == nec\"", "when: \"grade == g5\"", "`g5` is not an option of `grade`", "treatments[0].rules[7].when"),
+    ("inverted range in a rule", "when: \"lesions in 4..=7\"", "when: \"lesions in 7..=4\"", "upside down", "treatments[0].rules[3].when"),
+    ("verdict of a later treatment", "when: \"verdict(resection) == eligible\"", "when: \"verdict(sirt) == eligible\"", "not listed before `debulking`", "treatments[1].rules[5].when"),
+    ("missing translation", "en: \"More than half", "en: \"\", xx: \"More than half", "", ""),
+    ("claim without a source", "source: \"kb\",\n                quote: \"Over halvdelen", "source: \"\",\n                quote: \"Over halvdelen", "does not cite a source", "facts[0].cite"),
+    ("unknown source", "source: \"kb\",\n                quote: \"Over halvdelen", "source: \"dr\",\n                quote: \"Over halvdelen", "`dr` is not a source", "facts[0].cite.source"),
+    ("quote not in the source", "quote: \"Over halvdelen", "quote: \"Mere end halvdelen", "does not occur in source `kb`", "facts[0].cite.quote"),
+    ("missing grid answer", "\"recovery\":", "\"recovry\":", "does not answer the grid question `recovery`", "treatments[0].answers"),
+    ("inverted frequency", "Range(low: 70, high: 90", "Range(low: 90, high: 70", "upside down", "treatments[2].outcomes"),
+    ("bad review date", "reviewed: \"2026-11-26\"", "reviewed: \"26/11/2026\"", "is not a date", "reviewed"),
+];
+
+#[test]
+fn each_broken_dataset_gives_its_error_with_path_and_hint() {
+    for (what, from, to, message, path) in CASES {
+        if message.is_empty() {
+            continue;
+        }
+        let errs = errors(&broken(from, to));
+        let hit = errs
+            .iter()
+            .find(|e| e.message.contains(message) && e.path.starts_with(path));
+        let Some(e) = hit else {
+            panic!("{what}: no error {message:?} at {path}; got:\n{}", errs.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
+        };
+        assert!(e.hint.is_some(), "{what}: no hint: {e}");
+        assert!(e.line > 1, "{what}: no line: {e}");
+    }
+}
+
+#[test]
+fn a_missing_translation_is_caught_by_the_parser_or_the_validator() {
+    // An unknown key is a syntax error; an empty English text is a validation error.
+    let text = broken("en: \"More than half", "en: \"\", xx: \"More than half");
+    assert!(errors(&text)[0].message.contains("xx"));
+    let text = RON.replacen(
+        "en: \"More than half of all patients with NET already have spread to the liver (liver metastases) when the diagnosis is made.\",",
+        "en: \"\",",
+        1,
+    );
+    assert_ne!(text, RON);
+    let errs = errors(&text);
+    assert!(errs.iter().any(|e| e.message == "the English translation is missing" && e.path == "facts[0].text"), "{errs:?}");
+}
+
+#[test]
+fn rule_errors_point_at_the_exact_column() {
+    let text = broken("when: \"largest_cm > 5\"", "when: \"largest_cm > 5 && tumour_size > 3\"");
+    let e = errors(&text)
+        .into_iter()
+        .find(|e| e.message.contains("tumour_size"))
+        .unwrap();
+    assert_eq!((e.line, e.col), position_of(&text, "tumour_size"), "{e}");
+}
+
+#[test]
+fn all_errors_are_reported_not_only_the_first() {
+    let mut text = RON.to_owned();
+    for (_, from, to, message, _) in CASES {
+        if !message.is_empty() && !from.starts_with("reviewed") && text.contains(from) {
+            text = text.replacen(from, to, 1);
+        }
+    }
+    let errs = errors(&text);
+    assert!(errs.len() >= 9, "only {} errors:\n{}", errs.len(), errs.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
+    // Sorted by position, so the maintainer can work down the file.
+    assert!(errs.windows(2).all(|w| (w[0].line, w[0].col) <= (w[1].line, w[1].col)));
+}
+
+#[test]
+fn a_missing_source_text_is_an_error() {
+    let errs = match dataset::load_str(RON, "elsewhere.ron", &|_| None) {
+        Ok(_) => panic!("accepted without its source text"),
+        Err(r) => r.errors,
+    };
+    assert!(errs[0].message.contains("cannot be read"), "{}", errs[0]);
+    assert_eq!(errs[0].path, "sources[0].file");
+}
+
+#[test]
+fn a_file_on_disk_finds_its_sources_beside_it_or_built_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("copy.ron");
+    std::fs::write(&file, RON).unwrap();
+    // No sources/ folder beside it: the built-in copy of the same file is used.
+    assert!(dataset::load_file(&file).is_ok());
+    std::fs::create_dir(dir.path().join("sources")).unwrap();
+    std::fs::write(dir.path().join("sources/kb-net-levermetastaser.da.txt"), "another text").unwrap();
+    let r = dataset::load_file(&file).unwrap_err();
+    assert!(r.errors.iter().all(|e| e.message.contains("does not occur")));
+    assert!(r.to_string().contains("copy.ron:"));
+}

@@ -1,0 +1,193 @@
+//! The desktop app driven by its accessibility labels, as a user (or a screen reader) would.
+//! No GPU needed: these tests only read the accessibility tree.
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use netliver::dataset::{self, Lang};
+use netliver::ui::{AppState, Settings, View, app_ui};
+
+fn harness_with(state: AppState) -> Harness<'static, AppState> {
+    let mut h = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .build_ui_state(|ui, state: &mut AppState| app_ui(ui, state), state);
+    h.run();
+    h
+}
+
+fn harness(lang: Lang) -> Harness<'static, AppState> {
+    harness_with(AppState::new(
+        dataset::load_embedded(),
+        Settings {
+            lang,
+            ..Settings::default()
+        },
+    ))
+}
+
+fn count(h: &Harness<'_, AppState>, text: &str) -> usize {
+    h.query_all_by_label_contains(text).count()
+}
+
+#[test]
+fn typing_a_profile_changes_verdicts_at_once() {
+    let mut h = harness(Lang::Da);
+    // Nothing entered: every treatment is a caution, none is ruled out.
+    assert_eq!(count(&h, "IKKE EGNET"), 0);
+    assert!(count(&h, "MED FORBEHOLD") >= 7);
+
+    h.get_by_label("Antal levermetastaser").focus();
+    h.run();
+    h.get_by_label("Antal levermetastaser").type_text("12");
+    h.run();
+    assert_eq!(h.state().profile.lesions, Some(12));
+    // 12 metastases: not "few" for surgery, too many for RFA.
+    assert!(count(&h, "IKKE EGNET") >= 2, "no verdict changed");
+}
+
+#[test]
+fn a_bad_number_says_what_is_allowed() {
+    let mut h = harness(Lang::En);
+    h.get_by_label("Number of liver metastases").focus();
+    h.run();
+    h.get_by_label("Number of liver metastases").type_text("500");
+    h.run();
+    assert!(count(&h, "allowed: a whole number from 1 to 200") >= 1);
+    assert_eq!(h.state().profile.lesions, None);
+}
+
+#[test]
+fn choices_have_named_buttons_and_new_patient_clears() {
+    let mut h = harness(Lang::En);
+    h.get_by_label("Spread outside the liver: Yes").click();
+    h.run();
+    assert_eq!(h.state().profile.extrahepatic, Some(true));
+    h.get_by_label("Performance status (ECOG): 3").click();
+    h.run();
+    assert_eq!(h.state().profile.ecog, Some(3));
+    h.get_by_label_contains("New patient").click();
+    h.run();
+    assert_eq!(h.state().profile.known(), 0);
+}
+
+#[test]
+fn choosing_treatments_shows_the_grid_with_verdicts_on_top() {
+    let mut h = harness(Lang::En);
+    h.get_by_label("Compare: RFA").click();
+    h.run();
+    h.get_by_label("Compare: TACE").click();
+    h.run();
+    assert_eq!(h.state().compare.len(), 2);
+    h.get_by_label("Compare ▶").click();
+    h.run();
+    assert_eq!(h.state().view, View::Compare);
+    // Every grid question is a row; rows that differ are marked.
+    let d = dataset::load_embedded().unwrap();
+    for q in &d.questions {
+        assert!(
+            count(&h, q.text.en.as_str()) >= 1,
+            "row {:?} missing",
+            q.text.en
+        );
+    }
+    assert!(count(&h, "≠ ") >= 1, "no differing row is marked");
+    assert!(count(&h, "CAUTION") >= 2, "verdicts on top of the columns");
+    assert!(count(&h, "of 100") >= 1, "natural frequencies");
+}
+
+#[test]
+fn language_switches_interface_and_content() {
+    let mut h = harness(Lang::Da);
+    assert!(count(&h, "Overblik") >= 1);
+    assert!(count(&h, "Radiofrekvensbehandling") >= 1);
+    h.get_by_label("English").click();
+    h.run();
+    assert!(count(&h, "Overview") >= 1);
+    assert!(count(&h, "Radiofrequency ablation") >= 1);
+    assert_eq!(count(&h, "Radiofrekvensbehandling"), 0);
+}
+
+#[test]
+fn a_broken_dataset_lists_its_errors_instead_of_the_app() {
+    let report = dataset::load_str(
+        "Dataset(id: \"x\", version: \"1\", reviewed: \"never\")",
+        "broken.ron",
+        &|_| None,
+    )
+    .unwrap_err();
+    let h = harness_with(AppState::new(Err(report.clone()), Settings::default()));
+    assert!(count(&h, "Datasættet kunne ikke indlæses") >= 1);
+    for e in &report.errors {
+        assert!(
+            count(&h, &format!("{}:{}:{}", e.file, e.line, e.col)) >= 1,
+            "{e}"
+        );
+        assert!(count(&h, &e.message) >= 1, "{e}");
+    }
+    // No half a dataset: no profile panel, no treatments.
+    assert_eq!(count(&h, "Antal levermetastaser"), 0);
+}
+
+#[test]
+fn details_show_every_section_with_citations() {
+    let mut h = harness(Lang::En);
+    h.get_by_label("Details: RFA").click();
+    h.run();
+    assert!(matches!(h.state().view, View::Detail(2)));
+    assert!(count(&h, "Citation 1") >= 1);
+    assert!(count(&h, "Sources on this page") >= 1);
+    assert!(count(&h, "70-90 of 100") >= 1);
+}
+
+#[test]
+fn sources_page_names_publisher_and_dates() {
+    let mut h = harness(Lang::En);
+    h.get_by_label("Sources").click();
+    h.run();
+    assert!(count(&h, "Publisher: Kræftens Bekæmpelse") >= 1);
+    assert!(count(&h, "last reviewed") >= 1);
+    assert!(count(&h, "Date: not stated by the source") >= 1);
+}
+
+fn focused_label(h: &Harness<'_, AppState>) -> Option<String> {
+    h.query_all_by(|n| n.is_focused())
+        .next()
+        .and_then(|n| n.accesskit_node().label())
+}
+
+/// Presses Tab until the control with this label has the focus.
+fn tab_to(h: &mut Harness<'_, AppState>, label: &str) -> bool {
+    for _ in 0..150 {
+        h.key_press(Key::Tab);
+        h.run();
+        if focused_label(h).as_deref() == Some(label) {
+            return true;
+        }
+    }
+    false
+}
+
+#[test]
+fn keyboard_only_from_profile_to_compare() {
+    let mut h = harness(Lang::En);
+    assert!(
+        tab_to(&mut h, "Number of liver metastases"),
+        "Tab does not reach the first field"
+    );
+    h.get_by_label("Number of liver metastases").type_text("2");
+    h.run();
+    assert_eq!(h.state().profile.lesions, Some(2));
+    for label in ["Compare: Surgery", "Compare: RFA"] {
+        assert!(tab_to(&mut h, label), "Tab does not reach {label}");
+        h.key_press(Key::Space);
+        h.run();
+    }
+    assert_eq!(
+        h.state().compare.len(),
+        2,
+        "Space on the focused boxes chooses treatments"
+    );
+    h.key_press_modifiers(egui::Modifiers::ALT, Key::Num2);
+    h.run();
+    assert_eq!(h.state().view, View::Compare);
+}

@@ -1,0 +1,287 @@
+//! Clinical vignettes written from the source page. Each states a patient, the verdict the
+//! page implies for each of the seven treatments, and the passage that justifies it.
+//! Together they make every rule of the dataset fire at least once.
+
+use std::collections::HashSet;
+
+use netliver::assessment::{Profile, assess, notices};
+use netliver::dataset::rules::Field;
+use netliver::dataset::{self, Verdict, normalize_ws};
+
+const SOURCE: &str = include_str!("../data/sources/kb-net-levermetastaser.da.txt");
+
+use Verdict::{Caution as C, Eligible as E, NotEligible as N};
+
+struct Vignette {
+    name: &'static str,
+    profile: &'static [(&'static str, &'static str)],
+    /// resection, debulking, rfa, tae, tace, sirt, sbrt
+    expect: [Verdict; 7],
+    /// The source's words behind the expected verdicts (parts joined with " … ").
+    passage: &'static str,
+}
+
+/// A complete profile with the given changes; "-" leaves a field unknown.
+const BASE: &[(&str, &str)] = &[
+    ("lesions", "2"),
+    ("largest_cm", "2"),
+    ("extrahepatic", "no"),
+    ("ecog", "0"),
+    ("grade", "g1"),
+    ("primary", "pancreas"),
+    ("hormonal_symptoms", "no"),
+    ("pressure_symptoms", "no"),
+];
+
+const VIGNETTES: &[Vignette] = &[
+    Vignette {
+        name: "few small metastases, confined to the liver, fit patient, small-intestine primary",
+        profile: &[("primary", "small-intestine")],
+        expect: [E, C, E, C, C, C, C],
+        passage: "Hvis kræften ikke har spredt sig uden for leveren, og der kun er få levermetastaser, får man tilbudt en operation med henblik på, at metastaserne fjernes helt. … Radiofrekvensbehandling kan kun anvendes, hvis der er mindre end 7-8 metastaser, som er mindre end 3 cm … Metoden har især god effekt på NET i tyndtarmen … Hvis hverken operation eller radiofrekvensbehandling er mulig, kan man eventuelt få foretaget en såkaldt leverembolisering. … Stereotaktisk strålebehandling er en nyere mulighed ved tumorer, der ikke kan opereres.",
+    },
+    Vignette {
+        name: "spread outside the liver rules out curative surgery; SBRT for the inoperable",
+        profile: &[("extrahepatic", "yes"), ("grade", "g2")],
+        expect: [N, E, E, C, C, C, E],
+        passage: "Hvis kræften ikke har spredt sig uden for leveren, og der kun er få levermetastaser, får man tilbudt en operation … Den lindrende operation kan også anvendes til at reducere kræften (debulking), så effekten af anden behandling bliver bedre. … Stereotaktisk strålebehandling er en nyere mulighed ved tumorer, der ikke kan opereres.",
+    },
+    Vignette {
+        name: "12 metastases up to 4 cm with severe hormonal symptoms",
+        profile: &[("lesions", "12"), ("largest_cm", "4"), ("ecog", "1"), ("grade", "g2"), ("primary", "small-intestine"), ("hormonal_symptoms", "yes")],
+        expect: [N, E, N, C, C, C, C],
+        passage: "Hvis det ikke er muligt at fjerne levermetastaserne, men der er behov for at mindske svære hormonelle og/eller tryksymptomer, kan man få fjernet en del af leveren. … Radiofrekvensbehandling kan kun anvendes, hvis der er mindre end 7-8 metastaser … Ved mange levermetastaser har behandlingen dog dårligst effekt.",
+    },
+    Vignette {
+        name: "neuroendocrine carcinoma: no surgery",
+        profile: &[("lesions", "1"), ("grade", "nec")],
+        expect: [N, N, E, C, C, C, E],
+        passage: "Lægen undlader også operation ved neuroendokrine karcinomer (NEC G3), da der næsten altid hurtigt kommer nye metastaser, og desuden vil en operation udsætte starten på kemoterapien.",
+    },
+    Vignette {
+        name: "very weakened (ECOG 3): no surgery, RFA instead",
+        profile: &[("ecog", "3"), ("primary", "small-intestine"), ("hormonal_symptoms", "yes")],
+        expect: [N, N, E, C, C, C, E],
+        passage: "Det gælder, hvis man er meget svækket og ens helbredstilstand ikke er god, her er risikoen ved at operere for stor. … Hvis ens helbredstilstand er for dårlig til operation af leveren kan man i stedet for operation få radiofrekvensbehandling, da det er et mindre indgreb.",
+    },
+    Vignette {
+        name: "ECOG 2: surgery at the edge of 'health not good'",
+        profile: &[("ecog", "2")],
+        expect: [C, C, E, C, C, C, C],
+        passage: "Det gælder, hvis man er meget svækket og ens helbredstilstand ikke er god, her er risikoen ved at operere for stor.",
+    },
+    Vignette {
+        name: "seven metastases: the edge of 'fewer than 7-8' for RFA, more than a few for surgery",
+        profile: &[("lesions", "7"), ("largest_cm", "2.5"), ("grade", "g2"), ("primary", "small-intestine")],
+        expect: [C, E, C, C, C, C, C],
+        passage: "Radiofrekvensbehandling kan kun anvendes, hvis der er mindre end 7-8 metastaser … og der kun er få levermetastaser",
+    },
+    Vignette {
+        name: "4 cm metastasis: RFA possible up to 5 cm",
+        profile: &[("lesions", "3"), ("largest_cm", "4")],
+        expect: [E, C, C, C, C, C, C],
+        passage: "som er mindre end 3 cm, men man kan behandle op til 5 cm store metastaser.",
+    },
+    Vignette {
+        name: "one 6 cm metastasis: too large for RFA, surgery possible",
+        profile: &[("lesions", "1"), ("largest_cm", "6"), ("ecog", "1"), ("grade", "g2")],
+        expect: [E, C, N, C, C, C, C],
+        passage: "men man kan behandle op til 5 cm store metastaser. … Stereotaktisk strålebehandling … ind mod et lille afgrænset område i leveren.",
+    },
+    Vignette {
+        name: "diffuse disease with spread and symptoms",
+        profile: &[("lesions", "20"), ("largest_cm", "7"), ("extrahepatic", "yes"), ("ecog", "1"), ("grade", "g2"), ("primary", "small-intestine"), ("hormonal_symptoms", "yes"), ("pressure_symptoms", "yes")],
+        expect: [N, E, N, C, C, C, C],
+        passage: "Hvis det ikke er muligt at fjerne levermetastaserne, men der er behov for at mindske svære hormonelle og/eller tryksymptomer … Ved mange levermetastaser har behandlingen dog dårligst effekt.",
+    },
+    Vignette {
+        name: "nothing entered: every treatment a caution, nothing ruled out",
+        profile: &[("lesions", "-"), ("largest_cm", "-"), ("extrahepatic", "-"), ("ecog", "-"), ("grade", "-"), ("primary", "-"), ("hormonal_symptoms", "-"), ("pressure_symptoms", "-")],
+        expect: [C, C, C, C, C, C, C],
+        passage: "Hvilken behandling, du får tilbudt, afhænger af: … Størrelsen og antallet af metastaser … Om der også er spredning til andre dele af kroppen … Din helbredstilstand i øvrigt",
+    },
+    Vignette {
+        name: "only the number known: 12 metastases",
+        profile: &[("lesions", "12"), ("largest_cm", "-"), ("extrahepatic", "-"), ("ecog", "-"), ("grade", "-"), ("primary", "-"), ("hormonal_symptoms", "-"), ("pressure_symptoms", "-")],
+        expect: [N, C, N, C, C, C, C],
+        passage: "Radiofrekvensbehandling kan kun anvendes, hvis der er mindre end 7-8 metastaser … Hvis hverken operation eller radiofrekvensbehandling er mulig, kan man eventuelt få foretaget en såkaldt leverembolisering.",
+    },
+    Vignette {
+        name: "neither surgery nor RFA possible, moderate number: embolisation fits",
+        profile: &[("lesions", "5"), ("largest_cm", "6"), ("extrahepatic", "yes"), ("ecog", "1"), ("grade", "g2"), ("primary", "small-intestine"), ("hormonal_symptoms", "yes")],
+        expect: [N, E, N, E, E, E, C],
+        passage: "Hvis hverken operation eller radiofrekvensbehandling er mulig, kan man eventuelt få foretaget en såkaldt leverembolisering.",
+    },
+    Vignette {
+        name: "ECOG not entered: surgery cannot be judged",
+        profile: &[("ecog", "-")],
+        expect: [C, C, E, C, C, C, C],
+        passage: "Det gælder, hvis man er meget svækket og ens helbredstilstand ikke er god, her er risikoen ved at operere for stor.",
+    },
+    Vignette {
+        name: "well-differentiated NET G3 is not NEC; rectal primary",
+        profile: &[("lesions", "1"), ("largest_cm", "1.5"), ("grade", "g3"), ("primary", "rectum")],
+        expect: [E, C, E, C, C, C, C],
+        passage: "Lægen undlader også operation ved neuroendokrine karcinomer (NEC G3) … Spredning til leveren ses dog ekstremt sjældent fra små NET udgået fra mavesæk, tolvfingertarm, blindtarm og endetarm.",
+    },
+    Vignette {
+        name: "grade not entered: NEC cannot be excluded",
+        profile: &[("grade", "-")],
+        expect: [C, C, E, C, C, C, C],
+        passage: "Lægen undlader også operation ved neuroendokrine karcinomer (NEC G3)",
+    },
+    Vignette {
+        name: "spread outside the liver not entered",
+        profile: &[("extrahepatic", "-")],
+        expect: [C, E, E, C, C, C, C],
+        passage: "Hvis kræften ikke har spredt sig uden for leveren, og der kun er få levermetastaser, får man tilbudt en operation",
+    },
+    Vignette {
+        name: "ten metastases with pressure symptoms",
+        profile: &[("lesions", "10"), ("largest_cm", "3"), ("ecog", "1"), ("grade", "g2"), ("pressure_symptoms", "yes")],
+        expect: [N, E, N, C, C, C, C],
+        passage: "men der er behov for at mindske svære hormonelle og/eller tryksymptomer, kan man få fjernet en del af leveren.",
+    },
+    Vignette {
+        name: "eight metastases: outside 'fewer than 7-8'",
+        profile: &[("lesions", "8"), ("largest_cm", "1"), ("primary", "small-intestine")],
+        expect: [N, E, N, C, C, C, C],
+        passage: "Radiofrekvensbehandling kan kun anvendes, hvis der er mindre end 7-8 metastaser",
+    },
+    Vignette {
+        name: "six metastases under 3 cm: RFA fits, surgery uncertain",
+        profile: &[("lesions", "6"), ("largest_cm", "2.9"), ("ecog", "1"), ("primary", "small-intestine"), ("hormonal_symptoms", "yes")],
+        expect: [C, E, E, C, C, C, C],
+        passage: "Radiofrekvensbehandling kan kun anvendes, hvis der er mindre end 7-8 metastaser, som er mindre end 3 cm … Radiofrekvensbehandlingen mindsker hormonsymptomerne hos 70-90 pct. af alle med NET.",
+    },
+    Vignette {
+        name: "exactly 3 cm is no longer 'under 3 cm'",
+        profile: &[("lesions", "1"), ("largest_cm", "3")],
+        expect: [E, C, C, C, C, C, C],
+        passage: "som er mindre end 3 cm, men man kan behandle op til 5 cm store metastaser.",
+    },
+    Vignette {
+        name: "5.1 cm is beyond 'up to 5 cm'",
+        profile: &[("lesions", "1"), ("largest_cm", "5.1")],
+        expect: [E, C, N, C, C, C, C],
+        passage: "men man kan behandle op til 5 cm store metastaser.",
+    },
+];
+
+fn profile_of(v: &Vignette) -> Profile {
+    let mut p = Profile::default();
+    for (name, value) in BASE.iter().chain(v.profile) {
+        let field = Field::from_name(name).unwrap();
+        if *value == "-" {
+            p.clear(field);
+        } else {
+            p.set(field, value).unwrap();
+        }
+    }
+    p
+}
+
+#[test]
+fn every_vignette_gets_the_verdicts_the_source_implies() {
+    let d = dataset::load_embedded().unwrap();
+    let ids: Vec<&str> = d.treatments.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["resection", "debulking", "rfa", "tae", "tace", "sirt", "sbrt"]);
+    let mut failures = Vec::new();
+    for v in VIGNETTES {
+        let got: Vec<Verdict> = assess(&d, &profile_of(v)).iter().map(|a| a.verdict).collect();
+        if got != v.expect {
+            failures.push(format!("{}:\n   expected {:?}\n   got      {:?}", v.name, v.expect, got));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_vignette_quotes_the_source_verbatim() {
+    let source = normalize_ws(SOURCE);
+    assert!(VIGNETTES.len() >= 20);
+    for v in VIGNETTES {
+        for part in v.passage.split(" … ") {
+            assert!(
+                source.contains(&normalize_ws(part)),
+                "{}: {part:?} is not in the source",
+                v.name
+            );
+        }
+    }
+}
+
+#[test]
+fn the_vignettes_make_every_rule_fire() {
+    let d = dataset::load_embedded().unwrap();
+    let mut fired: HashSet<(String, String)> = HashSet::new();
+    for v in VIGNETTES {
+        for a in assess(&d, &profile_of(v)) {
+            for r in a.reasons.iter().filter(|r| r.missing.is_empty()) {
+                fired.insert((a.treatment.clone(), r.text.da.clone()));
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    for t in &d.treatments {
+        for r in &t.rules {
+            if !fired.contains(&(t.id.clone(), r.reason.da.clone())) {
+                missing.push(format!("{}: {}", t.id, r.when.src));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "rules no vignette exercises:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn missing_facts_are_named_in_the_reason() {
+    let d = dataset::load_embedded().unwrap();
+    let v = VIGNETTES.iter().find(|v| v.name.starts_with("ECOG not entered")).unwrap();
+    let resection = &assess(&d, &profile_of(v))[0];
+    let named: Vec<&Field> = resection.reasons.iter().flat_map(|r| &r.missing).collect();
+    assert_eq!(named, [&Field::Ecog, &Field::Ecog]);
+    assert!(resection.decisive().text.en.starts_with("Not entered: performance status (ECOG)"));
+    assert!(resection.decisive().text.da.starts_with("Ikke angivet: almentilstand (ECOG)"));
+}
+
+#[test]
+fn octreotide_exactly_when_the_primary_is_small_intestine_or_unknown() {
+    let d = dataset::load_embedded().unwrap();
+    for (primary, octreotide, conditional) in [
+        ("small-intestine", true, false),
+        ("unknown", true, false),
+        ("pancreas", false, false),
+        ("rectum", false, false),
+        ("-", true, true),
+    ] {
+        let v = Vignette {
+            name: "prep",
+            profile: Box::leak(Box::new([("primary", primary)])),
+            expect: [C; 7],
+            passage: "",
+        };
+        let all = assess(&d, &profile_of(&v));
+        for a in &all {
+            let ids: Vec<&str> = a.preparations.iter().map(|p| p.id.as_str()).collect();
+            let embolisation = ["tae", "tace", "sirt"].contains(&a.treatment.as_str());
+            assert_eq!(ids.contains(&"antibiotics"), embolisation, "{} {primary}", a.treatment);
+            assert_eq!(ids.contains(&"octreotide"), embolisation && octreotide, "{} {primary}", a.treatment);
+            for p in &a.preparations {
+                if p.id == "octreotide" {
+                    assert_eq!(p.conditional, conditional);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn rare_primary_notice() {
+    let d = dataset::load_embedded().unwrap();
+    for (primary, shown) in [("rectum", true), ("stomach", true), ("appendix", true), ("duodenum", true), ("small-intestine", false), ("pancreas", false)] {
+        let mut p = Profile::default();
+        p.set(Field::Primary, primary).unwrap();
+        assert_eq!(!notices(&d, &p).is_empty(), shown, "{primary}");
+    }
+    assert!(notices(&d, &Profile::default()).is_empty());
+}
