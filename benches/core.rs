@@ -11,7 +11,9 @@ fn main() {
 
 #[divan::bench]
 fn load_and_validate_embedded() -> usize {
-    dataset::load_embedded().map(|d| d.treatments.len()).unwrap_or(0)
+    dataset::load_embedded()
+        .map(|d| d.treatments.len())
+        .unwrap_or(0)
 }
 
 #[divan::bench]

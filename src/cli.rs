@@ -223,7 +223,12 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
     }
 }
 
-fn handout(cli: &Cli, args: &HandoutArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+fn handout(
+    cli: &Cli,
+    args: &HandoutArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
     let profile = match args.profile.profile() {
         Ok(p) => p,
         Err(msg) => {

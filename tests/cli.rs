@@ -1,5 +1,7 @@
 //! The command line as a user runs it: exit codes, one-line errors, JSON shape.
 
+#![allow(clippy::unwrap_used)]
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
@@ -58,7 +60,15 @@ fn check_reports_a_missing_file() {
 fn list_prints_the_seven_treatments_in_both_languages() {
     let out = netliver().args(["list", "--lang", "en"]).assert().success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    for id in ["resection", "debulking", "rfa", "tae", "tace", "sirt", "sbrt"] {
+    for id in [
+        "resection",
+        "debulking",
+        "rfa",
+        "tae",
+        "tace",
+        "sirt",
+        "sbrt",
+    ] {
         assert!(text.contains(id), "{id} missing from\n{text}");
     }
     let json: Value = serde_json::from_slice(
@@ -91,18 +101,29 @@ fn assess_json_has_the_documented_shape() {
         .collect();
     assert_eq!(
         ids,
-        ["resection", "debulking", "rfa", "tae", "tace", "sirt", "sbrt"]
+        [
+            "resection",
+            "debulking",
+            "rfa",
+            "tae",
+            "tace",
+            "sirt",
+            "sbrt"
+        ]
     );
     for a in list {
         assert!(a["name"].is_string());
-        assert!(
-            ["eligible", "caution", "not_eligible"].contains(&a["verdict"].as_str().unwrap())
-        );
+        assert!(["eligible", "caution", "not_eligible"].contains(&a["verdict"].as_str().unwrap()));
         let reasons = a["reasons"].as_array().unwrap();
         assert!(!reasons.is_empty());
         for r in reasons {
             assert!(!r["text"].as_str().unwrap().is_empty());
-            assert!(r["source"].as_str().unwrap().contains("Kræftens Bekæmpelse"));
+            assert!(
+                r["source"]
+                    .as_str()
+                    .unwrap()
+                    .contains("Kræftens Bekæmpelse")
+            );
         }
         assert!(a["preparation"].is_array());
     }
@@ -119,7 +140,10 @@ fn assess_names_the_preparations_by_agent() {
         .iter()
         .map(|p| p["id"].as_str().unwrap())
         .collect();
-    assert!(ids.contains(&"octreotide") && ids.contains(&"antibiotics"), "{ids:?}");
+    assert!(
+        ids.contains(&"octreotide") && ids.contains(&"antibiotics"),
+        "{ids:?}"
+    );
     let v = assess_json(&["--primary", "pancreas"]);
     let ids: Vec<&str> = v["assessments"][4]["preparation"]
         .as_array()
@@ -160,14 +184,44 @@ fn bad_input_exits_2_with_one_line_naming_flag_value_and_allowed() {
         (vec!["--lesions", "-3"], "--lesions", "-3", "1 to 200"),
         (vec!["--lesions", "abc"], "--lesions", "abc", "1 to 200"),
         (vec!["--lesions", "2.5"], "--lesions", "2.5", "whole number"),
-        (vec!["--largest-cm", "NaN"], "--largest-cm", "NaN", "0.1 to 30"),
-        (vec!["--largest-cm", "-1"], "--largest-cm", "-1", "0.1 to 30"),
-        (vec!["--largest-cm", "45"], "--largest-cm", "45", "0.1 to 30"),
+        (
+            vec!["--largest-cm", "NaN"],
+            "--largest-cm",
+            "NaN",
+            "0.1 to 30",
+        ),
+        (
+            vec!["--largest-cm", "-1"],
+            "--largest-cm",
+            "-1",
+            "0.1 to 30",
+        ),
+        (
+            vec!["--largest-cm", "45"],
+            "--largest-cm",
+            "45",
+            "0.1 to 30",
+        ),
         (vec!["--ecog", "5"], "--ecog", "5", "0 to 4"),
-        (vec!["--extrahepatic", "maybe"], "--extrahepatic", "maybe", "yes or no"),
+        (
+            vec!["--extrahepatic", "maybe"],
+            "--extrahepatic",
+            "maybe",
+            "yes or no",
+        ),
         (vec!["--grade", "g4"], "--grade", "g4", "g1, g2, g3, nec"),
-        (vec!["--primary", "liver"], "--primary", "liver", "small-intestine"),
-        (vec!["--hormonal-symptoms=sometimes"], "--hormonal-symptoms", "sometimes", "yes or no"),
+        (
+            vec!["--primary", "liver"],
+            "--primary",
+            "liver",
+            "small-intestine",
+        ),
+        (
+            vec!["--hormonal-symptoms=sometimes"],
+            "--hormonal-symptoms",
+            "sometimes",
+            "yes or no",
+        ),
     ] {
         let out = netliver().arg("assess").args(&args).assert().code(2);
         let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
@@ -196,7 +250,12 @@ fn unknown_flags_and_languages_exit_2_with_one_line() {
 
 #[test]
 fn every_command_has_help() {
-    for args in [vec!["--help"], vec!["check", "--help"], vec!["list", "--help"], vec!["assess", "--help"]] {
+    for args in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["list", "--help"],
+        vec!["assess", "--help"],
+    ] {
         netliver()
             .args(&args)
             .assert()

@@ -1,6 +1,8 @@
 //! The shipped dataset validates and covers its source; broken datasets fail with errors a
 //! content maintainer can act on: where (file:line:col, item path), what, and a hint.
 
+#![allow(clippy::unwrap_used)]
+
 use netliver::dataset::{self, Diagnostic, Report, normalize_ws};
 
 const RON: &str = dataset::EMBEDDED_RON;
@@ -16,7 +18,10 @@ fn load(text: &str) -> Result<dataset::Dataset, Report> {
 
 /// The shipped dataset with the first occurrence of `from` replaced.
 fn broken(from: &str, to: &str) -> String {
-    assert!(RON.contains(from), "the dataset no longer contains {from:?}");
+    assert!(
+        RON.contains(from),
+        "the dataset no longer contains {from:?}"
+    );
     RON.replacen(from, to, 1)
 }
 
@@ -51,17 +56,24 @@ fn the_shipped_dataset_validates() {
 #[test]
 fn every_sentence_of_the_source_is_quoted_somewhere() {
     // The clinical part of the page: from its title down to "Læs mere:".
-    let start = SOURCE.find("Behandling af NET med spredning til leveren").unwrap();
+    let start = SOURCE
+        .find("Behandling af NET med spredning til leveren")
+        .unwrap();
     let end = SOURCE.find("Læs mere:").unwrap();
     let quotes: Vec<String> = RON
         .lines()
         .filter_map(|l| l.trim().strip_prefix("quote: \""))
-        .flat_map(|q| q.trim_end_matches("\",").split(" … ").map(normalize_ws).collect::<Vec<_>>())
+        .flat_map(|q| {
+            q.trim_end_matches("\",")
+                .split(" … ")
+                .map(normalize_ws)
+                .collect::<Vec<_>>()
+        })
         .collect();
     let all_quotes = quotes.join("\n");
     let mut uncovered = Vec::new();
     for line in SOURCE[start..end].lines() {
-        let line = line.trim().trim_start_matches('•').trim();
+        let line = normalize_ws(line.trim().trim_start_matches('•'));
         if line.is_empty() {
             continue;
         }
@@ -73,7 +85,11 @@ fn every_sentence_of_the_source_is_quoted_somewhere() {
             }
         }
     }
-    assert!(uncovered.is_empty(), "not quoted anywhere:\n{}", uncovered.join("\n"));
+    assert!(
+        uncovered.is_empty(),
+        "not quoted anywhere:\n{}",
+        uncovered.join("\n")
+    );
 }
 
 #[test]
@@ -95,7 +111,9 @@ fn every_number_of_the_source_reaches_the_dataset() {
     let danish_texts: Vec<&str> = text.split("da:").skip(1).collect();
     for n in numbers {
         assert!(
-            danish_texts.iter().any(|t| t.split("en:").next().unwrap().contains(n)),
+            danish_texts
+                .iter()
+                .any(|t| t.split("en:").next().unwrap().contains(n)),
             "{n} is not in any Danish text of the dataset"
         );
     }
@@ -121,18 +139,90 @@ fn a_misspelt_field_lists_the_right_ones() {
 
 /// (what is broken, from, to, expected message part, expected path)
 const CASES: &[(&str, &str, &str, &str, &str)] = &[
-    ("duplicate id", "id: \"debulking\"", "id: \"resection\"", "the id `resection` is used twice", "treatments[1].id"),
-    ("unknown field in a rule", "when: \"largest_cm > 5\"", "when: \"tumour_size > 5\"", "`tumour_size` is not a profile field", "treatments[2].rules[5].when"),
-    ("unknown option in a rule", "when: \"grade == nec\"", "when: \"grade == g5\"", "`g5` is not an option of `grade`", "treatments[0].rules[7].when"),
-    ("inverted range in a rule", "when: \"lesions in 4..=7\"", "when: \"lesions in 7..=4\"", "upside down", "treatments[0].rules[3].when"),
-    ("verdict of a later treatment", "when: \"verdict(resection) == eligible\"", "when: \"verdict(sirt) == eligible\"", "not listed before `debulking`", "treatments[1].rules[5].when"),
-    ("missing translation", "en: \"More than half", "en: \"\", xx: \"More than half", "", ""),
-    ("claim without a source", "source: \"kb\",\n                quote: \"Over halvdelen", "source: \"\",\n                quote: \"Over halvdelen", "does not cite a source", "facts[0].cite"),
-    ("unknown source", "source: \"kb\",\n                quote: \"Over halvdelen", "source: \"dr\",\n                quote: \"Over halvdelen", "`dr` is not a source", "facts[0].cite.source"),
-    ("quote not in the source", "quote: \"Over halvdelen", "quote: \"Mere end halvdelen", "does not occur in source `kb`", "facts[0].cite.quote"),
-    ("missing grid answer", "\"recovery\":", "\"recovry\":", "does not answer the grid question `recovery`", "treatments[0].answers"),
-    ("inverted frequency", "Range(low: 70, high: 90", "Range(low: 90, high: 70", "upside down", "treatments[2].outcomes"),
-    ("bad review date", "reviewed: \"2026-11-26\"", "reviewed: \"26/11/2026\"", "is not a date", "reviewed"),
+    (
+        "duplicate id",
+        "id: \"debulking\"",
+        "id: \"resection\"",
+        "the id `resection` is used twice",
+        "treatments[1].id",
+    ),
+    (
+        "unknown field in a rule",
+        "when: \"largest_cm > 5\"",
+        "when: \"tumour_size > 5\"",
+        "`tumour_size` is not a profile field",
+        "treatments[2].rules[5].when",
+    ),
+    (
+        "unknown option in a rule",
+        "when: \"grade == nec\"",
+        "when: \"grade == g5\"",
+        "`g5` is not an option of `grade`",
+        "treatments[0].rules[7].when",
+    ),
+    (
+        "inverted range in a rule",
+        "when: \"lesions in 4..=7\"",
+        "when: \"lesions in 7..=4\"",
+        "upside down",
+        "treatments[0].rules[3].when",
+    ),
+    (
+        "verdict of a later treatment",
+        "when: \"verdict(resection) == eligible\"",
+        "when: \"verdict(sirt) == eligible\"",
+        "not listed before `debulking`",
+        "treatments[1].rules[5].when",
+    ),
+    (
+        "missing translation",
+        "en: \"More than half",
+        "en: \"\", xx: \"More than half",
+        "",
+        "",
+    ),
+    (
+        "claim without a source",
+        "source: \"kb\",\n                quote: \"Over halvdelen",
+        "source: \"\",\n                quote: \"Over halvdelen",
+        "does not cite a source",
+        "facts[0].cite",
+    ),
+    (
+        "unknown source",
+        "source: \"kb\",\n                quote: \"Over halvdelen",
+        "source: \"dr\",\n                quote: \"Over halvdelen",
+        "`dr` is not a source",
+        "facts[0].cite.source",
+    ),
+    (
+        "quote not in the source",
+        "quote: \"Over halvdelen",
+        "quote: \"Mere end halvdelen",
+        "does not occur in source `kb`",
+        "facts[0].cite.quote",
+    ),
+    (
+        "missing grid answer",
+        "\"recovery\":",
+        "\"recovry\":",
+        "does not answer the grid question `recovery`",
+        "treatments[0].answers",
+    ),
+    (
+        "inverted frequency",
+        "Range(low: 70, high: 90",
+        "Range(low: 90, high: 70",
+        "upside down",
+        "treatments[2].outcomes",
+    ),
+    (
+        "bad review date",
+        "reviewed: \"2026-11-26\"",
+        "reviewed: \"26/11/2026\"",
+        "is not a date",
+        "reviewed",
+    ),
 ];
 
 #[test]
@@ -146,7 +236,13 @@ fn each_broken_dataset_gives_its_error_with_path_and_hint() {
             .iter()
             .find(|e| e.message.contains(message) && e.path.starts_with(path));
         let Some(e) = hit else {
-            panic!("{what}: no error {message:?} at {path}; got:\n{}", errs.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
+            panic!(
+                "{what}: no error {message:?} at {path}; got:\n{}",
+                errs.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
         };
         assert!(e.hint.is_some(), "{what}: no hint: {e}");
         assert!(e.line > 1, "{what}: no line: {e}");
@@ -170,7 +266,10 @@ fn a_missing_translation_is_caught_by_the_parser_or_the_validator() {
 
 #[test]
 fn rule_errors_point_at_the_exact_column() {
-    let text = broken("when: \"largest_cm > 5\"", "when: \"largest_cm > 5 && tumour_size > 3\"");
+    let text = broken(
+        "when: \"largest_cm > 5\"",
+        "when: \"largest_cm > 5 && tumour_size > 3\"",
+    );
     let e = errors(&text)
         .into_iter()
         .find(|e| e.message.contains("tumour_size"))
@@ -187,9 +286,20 @@ fn all_errors_are_reported_not_only_the_first() {
         }
     }
     let errs = errors(&text);
-    assert!(errs.len() >= 9, "only {} errors:\n{}", errs.len(), errs.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
+    assert!(
+        errs.len() >= 9,
+        "only {} errors:\n{}",
+        errs.len(),
+        errs.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
     // Sorted by position, so the maintainer can work down the file.
-    assert!(errs.windows(2).all(|w| (w[0].line, w[0].col) <= (w[1].line, w[1].col)));
+    assert!(
+        errs.windows(2)
+            .all(|w| (w[0].line, w[0].col) <= (w[1].line, w[1].col))
+    );
 }
 
 #[test]
@@ -210,8 +320,16 @@ fn a_file_on_disk_finds_its_sources_beside_it_or_built_in() {
     // No sources/ folder beside it: the built-in copy of the same file is used.
     assert!(dataset::load_file(&file).is_ok());
     std::fs::create_dir(dir.path().join("sources")).unwrap();
-    std::fs::write(dir.path().join("sources/kb-net-levermetastaser.da.txt"), "another text").unwrap();
+    std::fs::write(
+        dir.path().join("sources/kb-net-levermetastaser.da.txt"),
+        "another text",
+    )
+    .unwrap();
     let r = dataset::load_file(&file).unwrap_err();
-    assert!(r.errors.iter().all(|e| e.message.contains("does not occur")));
+    assert!(
+        r.errors
+            .iter()
+            .all(|e| e.message.contains("does not occur"))
+    );
     assert!(r.to_string().contains("copy.ron:"));
 }

@@ -1,10 +1,16 @@
 //! Properties that hold for every input: any profile gets seven sourced assessments, and no
 //! input, however malformed, makes the engine or the loader panic.
 
+#![allow(clippy::unwrap_used)]
+
 use netliver::assessment::{Profile, assess};
 use netliver::dataset::rules::{Field, GRADES, PRIMARIES, parse};
 use netliver::dataset::{self, Lang, Verdict};
 use proptest::prelude::*;
+use std::sync::LazyLock;
+
+/// Loaded once: the properties are about the engine, not the loader.
+static DATA: LazyLock<dataset::Dataset> = LazyLock::new(|| dataset::load_embedded().unwrap());
 
 fn any_profile() -> impl Strategy<Value = Profile> {
     (
@@ -17,16 +23,18 @@ fn any_profile() -> impl Strategy<Value = Profile> {
         proptest::option::of(any::<bool>()),
         proptest::option::of(any::<bool>()),
     )
-        .prop_map(|(lesions, largest_cm, extrahepatic, ecog, grade, primary, h, p)| Profile {
-            lesions,
-            largest_cm,
-            extrahepatic,
-            ecog,
-            grade,
-            primary,
-            hormonal_symptoms: h,
-            pressure_symptoms: p,
-        })
+        .prop_map(
+            |(lesions, largest_cm, extrahepatic, ecog, grade, primary, h, p)| Profile {
+                lesions,
+                largest_cm,
+                extrahepatic,
+                ecog,
+                grade,
+                primary,
+                hormonal_symptoms: h,
+                pressure_symptoms: p,
+            },
+        )
 }
 
 proptest! {
@@ -34,8 +42,8 @@ proptest! {
 
     #[test]
     fn any_profile_gets_seven_sourced_assessments(p in any_profile()) {
-        let d = dataset::load_embedded().unwrap();
-        let all = assess(&d, &p);
+        let d = &*DATA;
+        let all = assess(d, &p);
         prop_assert_eq!(all.len(), 7);
         for a in &all {
             prop_assert!(!a.reasons.is_empty());
@@ -68,8 +76,7 @@ proptest! {
             pressure_symptoms: p.pressure_symptoms.or(Some(false)),
         };
         prop_assert_eq!(full.known(), Field::ALL.len());
-        let d = dataset::load_embedded().unwrap();
-        for a in assess(&d, &full) {
+        for a in assess(&DATA, &full) {
             prop_assert!(a.reasons.iter().all(|r| r.missing.is_empty()));
             for prep in &a.preparations {
                 prop_assert!(!prep.conditional);

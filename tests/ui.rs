@@ -1,6 +1,8 @@
 //! The desktop app driven by its accessibility labels, as a user (or a screen reader) would.
 //! No GPU needed: these tests only read the accessibility tree.
 
+#![allow(clippy::unwrap_used)]
+
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -50,7 +52,8 @@ fn a_bad_number_says_what_is_allowed() {
     let mut h = harness(Lang::En);
     h.get_by_label("Number of liver metastases").focus();
     h.run();
-    h.get_by_label("Number of liver metastases").type_text("500");
+    h.get_by_label("Number of liver metastases")
+        .type_text("500");
     h.run();
     assert!(count(&h, "allowed: a whole number from 1 to 200") >= 1);
     assert_eq!(h.state().profile.lesions, None);

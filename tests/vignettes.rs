@@ -2,6 +2,8 @@
 //! page implies for each of the seven treatments, and the passage that justifies it.
 //! Together they make every rule of the dataset fire at least once.
 
+#![allow(clippy::unwrap_used)]
+
 use std::collections::HashSet;
 
 use netliver::assessment::{Profile, assess, notices};
@@ -48,7 +50,14 @@ const VIGNETTES: &[Vignette] = &[
     },
     Vignette {
         name: "12 metastases up to 4 cm with severe hormonal symptoms",
-        profile: &[("lesions", "12"), ("largest_cm", "4"), ("ecog", "1"), ("grade", "g2"), ("primary", "small-intestine"), ("hormonal_symptoms", "yes")],
+        profile: &[
+            ("lesions", "12"),
+            ("largest_cm", "4"),
+            ("ecog", "1"),
+            ("grade", "g2"),
+            ("primary", "small-intestine"),
+            ("hormonal_symptoms", "yes"),
+        ],
         expect: [N, E, N, C, C, C, C],
         passage: "Hvis det ikke er muligt at fjerne levermetastaserne, men der er behov for at mindske svære hormonelle og/eller tryksymptomer, kan man få fjernet en del af leveren. … Radiofrekvensbehandling kan kun anvendes, hvis der er mindre end 7-8 metastaser … Ved mange levermetastaser har behandlingen dog dårligst effekt.",
     },
@@ -60,7 +69,11 @@ const VIGNETTES: &[Vignette] = &[
     },
     Vignette {
         name: "very weakened (ECOG 3): no surgery, RFA instead",
-        profile: &[("ecog", "3"), ("primary", "small-intestine"), ("hormonal_symptoms", "yes")],
+        profile: &[
+            ("ecog", "3"),
+            ("primary", "small-intestine"),
+            ("hormonal_symptoms", "yes"),
+        ],
         expect: [N, N, E, C, C, C, E],
         passage: "Det gælder, hvis man er meget svækket og ens helbredstilstand ikke er god, her er risikoen ved at operere for stor. … Hvis ens helbredstilstand er for dårlig til operation af leveren kan man i stedet for operation få radiofrekvensbehandling, da det er et mindre indgreb.",
     },
@@ -72,7 +85,12 @@ const VIGNETTES: &[Vignette] = &[
     },
     Vignette {
         name: "seven metastases: the edge of 'fewer than 7-8' for RFA, more than a few for surgery",
-        profile: &[("lesions", "7"), ("largest_cm", "2.5"), ("grade", "g2"), ("primary", "small-intestine")],
+        profile: &[
+            ("lesions", "7"),
+            ("largest_cm", "2.5"),
+            ("grade", "g2"),
+            ("primary", "small-intestine"),
+        ],
         expect: [C, E, C, C, C, C, C],
         passage: "Radiofrekvensbehandling kan kun anvendes, hvis der er mindre end 7-8 metastaser … og der kun er få levermetastaser",
     },
@@ -84,31 +102,71 @@ const VIGNETTES: &[Vignette] = &[
     },
     Vignette {
         name: "one 6 cm metastasis: too large for RFA, surgery possible",
-        profile: &[("lesions", "1"), ("largest_cm", "6"), ("ecog", "1"), ("grade", "g2")],
+        profile: &[
+            ("lesions", "1"),
+            ("largest_cm", "6"),
+            ("ecog", "1"),
+            ("grade", "g2"),
+        ],
         expect: [E, C, N, C, C, C, C],
         passage: "men man kan behandle op til 5 cm store metastaser. … Stereotaktisk strålebehandling … ind mod et lille afgrænset område i leveren.",
     },
     Vignette {
         name: "diffuse disease with spread and symptoms",
-        profile: &[("lesions", "20"), ("largest_cm", "7"), ("extrahepatic", "yes"), ("ecog", "1"), ("grade", "g2"), ("primary", "small-intestine"), ("hormonal_symptoms", "yes"), ("pressure_symptoms", "yes")],
+        profile: &[
+            ("lesions", "20"),
+            ("largest_cm", "7"),
+            ("extrahepatic", "yes"),
+            ("ecog", "1"),
+            ("grade", "g2"),
+            ("primary", "small-intestine"),
+            ("hormonal_symptoms", "yes"),
+            ("pressure_symptoms", "yes"),
+        ],
         expect: [N, E, N, C, C, C, C],
         passage: "Hvis det ikke er muligt at fjerne levermetastaserne, men der er behov for at mindske svære hormonelle og/eller tryksymptomer … Ved mange levermetastaser har behandlingen dog dårligst effekt.",
     },
     Vignette {
         name: "nothing entered: every treatment a caution, nothing ruled out",
-        profile: &[("lesions", "-"), ("largest_cm", "-"), ("extrahepatic", "-"), ("ecog", "-"), ("grade", "-"), ("primary", "-"), ("hormonal_symptoms", "-"), ("pressure_symptoms", "-")],
+        profile: &[
+            ("lesions", "-"),
+            ("largest_cm", "-"),
+            ("extrahepatic", "-"),
+            ("ecog", "-"),
+            ("grade", "-"),
+            ("primary", "-"),
+            ("hormonal_symptoms", "-"),
+            ("pressure_symptoms", "-"),
+        ],
         expect: [C, C, C, C, C, C, C],
         passage: "Hvilken behandling, du får tilbudt, afhænger af: … Størrelsen og antallet af metastaser … Om der også er spredning til andre dele af kroppen … Din helbredstilstand i øvrigt",
     },
     Vignette {
         name: "only the number known: 12 metastases",
-        profile: &[("lesions", "12"), ("largest_cm", "-"), ("extrahepatic", "-"), ("ecog", "-"), ("grade", "-"), ("primary", "-"), ("hormonal_symptoms", "-"), ("pressure_symptoms", "-")],
+        profile: &[
+            ("lesions", "12"),
+            ("largest_cm", "-"),
+            ("extrahepatic", "-"),
+            ("ecog", "-"),
+            ("grade", "-"),
+            ("primary", "-"),
+            ("hormonal_symptoms", "-"),
+            ("pressure_symptoms", "-"),
+        ],
         expect: [N, C, N, C, C, C, C],
         passage: "Radiofrekvensbehandling kan kun anvendes, hvis der er mindre end 7-8 metastaser … Hvis hverken operation eller radiofrekvensbehandling er mulig, kan man eventuelt få foretaget en såkaldt leverembolisering.",
     },
     Vignette {
         name: "neither surgery nor RFA possible, moderate number: embolisation fits",
-        profile: &[("lesions", "5"), ("largest_cm", "6"), ("extrahepatic", "yes"), ("ecog", "1"), ("grade", "g2"), ("primary", "small-intestine"), ("hormonal_symptoms", "yes")],
+        profile: &[
+            ("lesions", "5"),
+            ("largest_cm", "6"),
+            ("extrahepatic", "yes"),
+            ("ecog", "1"),
+            ("grade", "g2"),
+            ("primary", "small-intestine"),
+            ("hormonal_symptoms", "yes"),
+        ],
         expect: [N, E, N, E, E, E, C],
         passage: "Hvis hverken operation eller radiofrekvensbehandling er mulig, kan man eventuelt få foretaget en såkaldt leverembolisering.",
     },
@@ -120,7 +178,12 @@ const VIGNETTES: &[Vignette] = &[
     },
     Vignette {
         name: "well-differentiated NET G3 is not NEC; rectal primary",
-        profile: &[("lesions", "1"), ("largest_cm", "1.5"), ("grade", "g3"), ("primary", "rectum")],
+        profile: &[
+            ("lesions", "1"),
+            ("largest_cm", "1.5"),
+            ("grade", "g3"),
+            ("primary", "rectum"),
+        ],
         expect: [E, C, E, C, C, C, C],
         passage: "Lægen undlader også operation ved neuroendokrine karcinomer (NEC G3) … Spredning til leveren ses dog ekstremt sjældent fra små NET udgået fra mavesæk, tolvfingertarm, blindtarm og endetarm.",
     },
@@ -138,19 +201,35 @@ const VIGNETTES: &[Vignette] = &[
     },
     Vignette {
         name: "ten metastases with pressure symptoms",
-        profile: &[("lesions", "10"), ("largest_cm", "3"), ("ecog", "1"), ("grade", "g2"), ("pressure_symptoms", "yes")],
+        profile: &[
+            ("lesions", "10"),
+            ("largest_cm", "3"),
+            ("ecog", "1"),
+            ("grade", "g2"),
+            ("pressure_symptoms", "yes"),
+        ],
         expect: [N, E, N, C, C, C, C],
         passage: "men der er behov for at mindske svære hormonelle og/eller tryksymptomer, kan man få fjernet en del af leveren.",
     },
     Vignette {
         name: "eight metastases: outside 'fewer than 7-8'",
-        profile: &[("lesions", "8"), ("largest_cm", "1"), ("primary", "small-intestine")],
+        profile: &[
+            ("lesions", "8"),
+            ("largest_cm", "1"),
+            ("primary", "small-intestine"),
+        ],
         expect: [N, E, N, C, C, C, C],
         passage: "Radiofrekvensbehandling kan kun anvendes, hvis der er mindre end 7-8 metastaser",
     },
     Vignette {
         name: "six metastases under 3 cm: RFA fits, surgery uncertain",
-        profile: &[("lesions", "6"), ("largest_cm", "2.9"), ("ecog", "1"), ("primary", "small-intestine"), ("hormonal_symptoms", "yes")],
+        profile: &[
+            ("lesions", "6"),
+            ("largest_cm", "2.9"),
+            ("ecog", "1"),
+            ("primary", "small-intestine"),
+            ("hormonal_symptoms", "yes"),
+        ],
         expect: [C, E, E, C, C, C, C],
         passage: "Radiofrekvensbehandling kan kun anvendes, hvis der er mindre end 7-8 metastaser, som er mindre end 3 cm … Radiofrekvensbehandlingen mindsker hormonsymptomerne hos 70-90 pct. af alle med NET.",
     },
@@ -185,12 +264,29 @@ fn profile_of(v: &Vignette) -> Profile {
 fn every_vignette_gets_the_verdicts_the_source_implies() {
     let d = dataset::load_embedded().unwrap();
     let ids: Vec<&str> = d.treatments.iter().map(|t| t.id.as_str()).collect();
-    assert_eq!(ids, ["resection", "debulking", "rfa", "tae", "tace", "sirt", "sbrt"]);
+    assert_eq!(
+        ids,
+        [
+            "resection",
+            "debulking",
+            "rfa",
+            "tae",
+            "tace",
+            "sirt",
+            "sbrt"
+        ]
+    );
     let mut failures = Vec::new();
     for v in VIGNETTES {
-        let got: Vec<Verdict> = assess(&d, &profile_of(v)).iter().map(|a| a.verdict).collect();
+        let got: Vec<Verdict> = assess(&d, &profile_of(v))
+            .iter()
+            .map(|a| a.verdict)
+            .collect();
         if got != v.expect {
-            failures.push(format!("{}:\n   expected {:?}\n   got      {:?}", v.name, v.expect, got));
+            failures.push(format!(
+                "{}:\n   expected {:?}\n   got      {:?}",
+                v.name, v.expect, got
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -230,18 +326,37 @@ fn the_vignettes_make_every_rule_fire() {
             }
         }
     }
-    assert!(missing.is_empty(), "rules no vignette exercises:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "rules no vignette exercises:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
 fn missing_facts_are_named_in_the_reason() {
     let d = dataset::load_embedded().unwrap();
-    let v = VIGNETTES.iter().find(|v| v.name.starts_with("ECOG not entered")).unwrap();
+    let v = VIGNETTES
+        .iter()
+        .find(|v| v.name.starts_with("ECOG not entered"))
+        .unwrap();
     let resection = &assess(&d, &profile_of(v))[0];
     let named: Vec<&Field> = resection.reasons.iter().flat_map(|r| &r.missing).collect();
     assert_eq!(named, [&Field::Ecog, &Field::Ecog]);
-    assert!(resection.decisive().text.en.starts_with("Not entered: performance status (ECOG)"));
-    assert!(resection.decisive().text.da.starts_with("Ikke angivet: almentilstand (ECOG)"));
+    assert!(
+        resection
+            .decisive()
+            .text
+            .en
+            .starts_with("Not entered: performance status (ECOG)")
+    );
+    assert!(
+        resection
+            .decisive()
+            .text
+            .da
+            .starts_with("Ikke angivet: almentilstand (ECOG)")
+    );
 }
 
 #[test]
@@ -264,8 +379,18 @@ fn octreotide_exactly_when_the_primary_is_small_intestine_or_unknown() {
         for a in &all {
             let ids: Vec<&str> = a.preparations.iter().map(|p| p.id.as_str()).collect();
             let embolisation = ["tae", "tace", "sirt"].contains(&a.treatment.as_str());
-            assert_eq!(ids.contains(&"antibiotics"), embolisation, "{} {primary}", a.treatment);
-            assert_eq!(ids.contains(&"octreotide"), embolisation && octreotide, "{} {primary}", a.treatment);
+            assert_eq!(
+                ids.contains(&"antibiotics"),
+                embolisation,
+                "{} {primary}",
+                a.treatment
+            );
+            assert_eq!(
+                ids.contains(&"octreotide"),
+                embolisation && octreotide,
+                "{} {primary}",
+                a.treatment
+            );
             for p in &a.preparations {
                 if p.id == "octreotide" {
                     assert_eq!(p.conditional, conditional);
@@ -278,7 +403,14 @@ fn octreotide_exactly_when_the_primary_is_small_intestine_or_unknown() {
 #[test]
 fn rare_primary_notice() {
     let d = dataset::load_embedded().unwrap();
-    for (primary, shown) in [("rectum", true), ("stomach", true), ("appendix", true), ("duodenum", true), ("small-intestine", false), ("pancreas", false)] {
+    for (primary, shown) in [
+        ("rectum", true),
+        ("stomach", true),
+        ("appendix", true),
+        ("duodenum", true),
+        ("small-intestine", false),
+        ("pancreas", false),
+    ] {
         let mut p = Profile::default();
         p.set(Field::Primary, primary).unwrap();
         assert_eq!(!notices(&d, &p).is_empty(), shown, "{primary}");

@@ -155,11 +155,7 @@ fn missing_text(missing: &[Field], reason: &Text) -> Text {
     };
     Text {
         da: format!("Ikke angivet: {}. Det afgør: {}", list(Lang::Da), reason.da),
-        en: format!(
-            "Not entered: {}. It decides: {}",
-            list(Lang::En),
-            reason.en
-        ),
+        en: format!("Not entered: {}. It decides: {}", list(Lang::En), reason.en),
     }
 }
 
@@ -200,7 +196,7 @@ fn assess_one(index: usize, t: &Treatment, p: &Profile, verdicts: &[Verdict]) ->
         });
     }
     // Worst first; the sort is stable, so dataset order breaks ties.
-    reasons.sort_by(|a, b| b.verdict.cmp(&a.verdict));
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.verdict));
     let verdict = reasons.first().map_or(Verdict::Eligible, |r| r.verdict);
     let preparations = t
         .preparations
@@ -284,10 +280,7 @@ mod tests {
         let p = profile();
         assert_eq!(ev("lesions <= 3", &p).0, Truth::True);
         assert_eq!(ev("lesions in 3..=7", &p).0, Truth::False);
-        assert_eq!(
-            ev("ecog >= 3", &p),
-            (Truth::Unknown, vec![Field::Ecog])
-        );
+        assert_eq!(ev("ecog >= 3", &p), (Truth::Unknown, vec![Field::Ecog]));
         // False wins in `and`, true wins in `or`, whatever is unknown.
         assert_eq!(ev("ecog >= 3 && lesions > 5", &p).0, Truth::False);
         assert_eq!(ev("ecog >= 3 || lesions < 5", &p).0, Truth::True);
@@ -303,6 +296,9 @@ mod tests {
         e.visit_verdict_refs(&mut |_, i| *i = 0);
         let p = Profile::default();
         assert_eq!(eval(&e, &p, &[Verdict::Caution], &mut vec![]), Truth::True);
-        assert_eq!(eval(&e, &p, &[Verdict::Eligible], &mut vec![]), Truth::False);
+        assert_eq!(
+            eval(&e, &p, &[Verdict::Eligible], &mut vec![]),
+            Truth::False
+        );
     }
 }

@@ -108,7 +108,11 @@ impl Profile {
         match field.kind() {
             Kind::Int { min, max } => {
                 let n: i64 = given.parse().map_err(|_| {
-                    if given.replace(',', ".").parse::<f64>().is_ok_and(f64::is_finite) {
+                    if given
+                        .replace(',', ".")
+                        .parse::<f64>()
+                        .is_ok_and(f64::is_finite)
+                    {
                         fail("is not a whole number")
                     } else {
                         fail("is not a number")

@@ -370,8 +370,7 @@ fn lex(src: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
                 let mut j = i + 1;
                 while j < bytes.len()
                     && (bytes[j].is_ascii_digit()
-                        || (bytes[j] == b'.'
-                            && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)))
+                        || (bytes[j] == b'.' && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)))
                 {
                     j += 1;
                 }
@@ -633,7 +632,10 @@ impl Parser {
             Some((_, Tok::Ident(w))) if w == "in" => self.in_test(field),
             Some((a, t)) => Err(err(
                 a,
-                format!("expected an operator after `{field}`, found {}", t.describe()),
+                format!(
+                    "expected an operator after `{field}`, found {}",
+                    t.describe()
+                ),
                 Some("use ==, !=, <, <=, >, >= or in".to_owned()),
             )),
             None => Err(err(
@@ -840,7 +842,10 @@ mod tests {
     #[test]
     fn reports_unknown_option() {
         let e = parse("grade == g4").unwrap_err();
-        assert!(e.message.contains("`g4` is not an option of `grade`"), "{e}");
+        assert!(
+            e.message.contains("`g4` is not an option of `grade`"),
+            "{e}"
+        );
         assert_eq!(e.offset, 9);
     }
 
@@ -866,12 +871,23 @@ mod tests {
                 .message
                 .contains("cannot be compared")
         );
-        assert!(parse("lesions == 2.5").unwrap_err().message.contains("whole"));
+        assert!(
+            parse("lesions == 2.5")
+                .unwrap_err()
+                .message
+                .contains("whole")
+        );
     }
 
     #[test]
     fn reports_syntax_errors() {
-        assert!(parse("lesions = 3").unwrap_err().hint.unwrap().contains("=="));
+        assert!(
+            parse("lesions = 3")
+                .unwrap_err()
+                .hint
+                .unwrap()
+                .contains("==")
+        );
         assert!(parse("(lesions > 3").unwrap_err().message.contains("`)`"));
         assert!(parse("lesions > 3 lesions < 5").is_err());
         assert!(parse("").is_err());

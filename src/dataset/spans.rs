@@ -389,7 +389,15 @@ Dataset(
 
     #[test]
     fn survives_garbage() {
-        for text in ["", "(", "[[[", "\"unterminated", "(a: r#\"x", "{ : }", ")))"] {
+        for text in [
+            "",
+            "(",
+            "[[[",
+            "\"unterminated",
+            "(a: r#\"x",
+            "{ : }",
+            ")))",
+        ] {
             let _ = Spans::scan(text);
         }
     }

@@ -50,10 +50,18 @@ impl<'a> Validator<'a> {
 
     pub fn dataset(&mut self, d: &mut Dataset) {
         if d.id.trim().is_empty() {
-            self.error("id", "the dataset has no id", Some("add `id: \"net-liver-metastases\",`"));
+            self.error(
+                "id",
+                "the dataset has no id",
+                Some("add `id: \"net-liver-metastases\",`"),
+            );
         }
         if d.version.trim().is_empty() {
-            self.error("version", "the dataset has no version", Some("add `version: \"1.0.0\",`"));
+            self.error(
+                "version",
+                "the dataset has no version",
+                Some("add `version: \"1.0.0\",`"),
+            );
         }
         if !is_date(&d.reviewed) {
             self.error(
@@ -68,7 +76,11 @@ impl<'a> Validator<'a> {
         for (i, s) in d.sources.iter().enumerate() {
             let p = format!("sources[{i}]");
             if s.publisher.trim().is_empty() {
-                self.error(&p, "the source has no publisher", Some("add `publisher: \"...\",`"));
+                self.error(
+                    &p,
+                    "the source has no publisher",
+                    Some("add `publisher: \"...\",`"),
+                );
             }
             if s.title.trim().is_empty() {
                 self.error(&p, "the source has no title", Some("add `title: \"...\",`"));
@@ -179,7 +191,10 @@ impl<'a> Validator<'a> {
                 Some("add at least one claim to `suited`; the first is the reason shown when no rule applies"),
             );
         }
-        self.unique_ids(&format!("{p}.outcomes"), t.outcomes.iter().map(|o| o.id.as_str()));
+        self.unique_ids(
+            &format!("{p}.outcomes"),
+            t.outcomes.iter().map(|o| o.id.as_str()),
+        );
         for (k, o) in t.outcomes.iter().enumerate() {
             let op = format!("{p}.outcomes[{k}]");
             self.text(&format!("{op}.text"), &o.text);
@@ -194,7 +209,10 @@ impl<'a> Validator<'a> {
             self.text(&format!("{fp}.text"), &f.text);
             self.cite(&fp, &f.cite);
         }
-        self.unique_ids(&format!("{p}.preparations"), t.preparations.iter().map(|x| x.id.as_str()));
+        self.unique_ids(
+            &format!("{p}.preparations"),
+            t.preparations.iter().map(|x| x.id.as_str()),
+        );
         for (k, prep) in t.preparations.iter_mut().enumerate() {
             self.preparation(&format!("{p}.preparations[{k}]"), prep);
         }
@@ -236,7 +254,11 @@ impl<'a> Validator<'a> {
 
     fn preparation(&mut self, p: &str, prep: &mut Preparation) {
         if prep.id.trim().is_empty() {
-            self.error(p, "the preparation has no id", Some("name the agent, e.g. `id: \"octreotide\"`"));
+            self.error(
+                p,
+                "the preparation has no id",
+                Some("name the agent, e.g. `id: \"octreotide\"`"),
+            );
         }
         self.text(&format!("{p}.text"), &prep.text);
         self.cite(p, &prep.cite);
@@ -302,13 +324,24 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn unique_ids<'i>(&mut self, list: &str, ids: impl Iterator<Item = &'i str>) -> HashSet<String> {
+    fn unique_ids<'i>(
+        &mut self,
+        list: &str,
+        ids: impl Iterator<Item = &'i str>,
+    ) -> HashSet<String> {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
             let p = format!("{list}[{i}].id");
             if id.trim().is_empty() {
-                self.error(&p, "this item has no id", Some("add `id: \"...\"` with a short, unique name"));
-            } else if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_') {
+                self.error(
+                    &p,
+                    "this item has no id",
+                    Some("add `id: \"...\"` with a short, unique name"),
+                );
+            } else if !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+            {
                 self.error(
                     &p,
                     format!("the id {id:?} has characters other than a-z, 0-9, - and _"),
@@ -327,7 +360,11 @@ impl<'a> Validator<'a> {
 
     fn text(&mut self, p: &str, t: &Text) {
         match (t.da.trim().is_empty(), t.en.trim().is_empty()) {
-            (true, true) => self.error(p, "the text is missing", Some("write `(da: \"...\", en: \"...\")`")),
+            (true, true) => self.error(
+                p,
+                "the text is missing",
+                Some("write `(da: \"...\", en: \"...\")`"),
+            ),
             (true, false) => self.error(
                 p,
                 "the Danish text is missing",
@@ -391,20 +428,28 @@ impl<'a> Validator<'a> {
         let bad = match f {
             Freq::Range { low, high, average } => {
                 if low > high {
-                    Some(format!("the range {low}-{high} is upside down; write `low: {high}, high: {low}`"))
+                    Some(format!(
+                        "the range {low}-{high} is upside down; write `low: {high}, high: {low}`"
+                    ))
                 } else if high > 100 {
                     Some(format!("{high} of 100 is more than everyone"))
-                } else if let Some(a) = average.filter(|a| *a < low || *a > high) {
-                    Some(format!("the average {a} lies outside {low}-{high}"))
                 } else {
-                    None
+                    average
+                        .filter(|a| *a < low || *a > high)
+                        .map(|a| format!("the average {a} lies outside {low}-{high}"))
                 }
             }
-            Freq::About(n) | Freq::MoreThan(n) if n > 100 => Some(format!("{n} of 100 is more than everyone")),
+            Freq::About(n) | Freq::MoreThan(n) if n > 100 => {
+                Some(format!("{n} of 100 is more than everyone"))
+            }
             _ => None,
         };
         if let Some(msg) = bad {
-            self.error(p, format!("the frequency is impossible: {msg}"), Some("frequencies count people out of 100"));
+            self.error(
+                p,
+                format!("the frequency is impossible: {msg}"),
+                Some("frequencies count people out of 100"),
+            );
         }
     }
 
@@ -427,6 +472,13 @@ pub fn is_date(s: &str) -> bool {
     let [y, m, d] = parts.as_slice() else {
         return false;
     };
-    let num = |x: &str, len: usize| (x.len() == len && x.chars().all(|c| c.is_ascii_digit())).then(|| x.parse::<u32>().ok()).flatten();
-    matches!((num(y, 4), num(m, 2), num(d, 2)), (Some(_), Some(1..=12), Some(1..=31)))
+    let num = |x: &str, len: usize| {
+        (x.len() == len && x.chars().all(|c| c.is_ascii_digit()))
+            .then(|| x.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!(
+        (num(y, 4), num(m, 2), num(d, 2)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
 }

@@ -139,9 +139,15 @@ impl Labels {
             aim: t("Målet med behandlingen", "The aim of the treatment"),
             effect: t("Hvor godt virker det?", "How well does it work?"),
             common: t("Almindelige bivirkninger", "Common side effects"),
-            rare: t("Sjældne, men alvorlige bivirkninger", "Rare but serious side effects"),
+            rare: t(
+                "Sjældne, men alvorlige bivirkninger",
+                "Rare but serious side effects",
+            ),
             before: t("Før behandlingen", "Before the treatment"),
-            after: t("Efter behandlingen: kontrol", "After the treatment: follow-up"),
+            after: t(
+                "Efter behandlingen: kontrol",
+                "After the treatment: follow-up",
+            ),
             questions: t("Spørgsmål, du kan stille", "Questions you may want to ask"),
             notes: t("Lægens noter", "Doctor's notes"),
             not_stated: t(
@@ -223,12 +229,32 @@ impl Handout {
 }
 
 const MONTHS_DA: [&str; 12] = [
-    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-    "november", "december",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn date_text((y, m, d): (i32, u8, u8), lang: Lang) -> String {
@@ -354,7 +380,11 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
         })
         .collect();
     let comparison = (chosen.len() >= 2).then(|| Comparison {
-        questions: d.questions.iter().map(|q| q.text.get(lang).to_owned()).collect(),
+        questions: d
+            .questions
+            .iter()
+            .map(|q| q.text.get(lang).to_owned())
+            .collect(),
         columns: chosen
             .iter()
             .map(|&i| {
@@ -369,8 +399,16 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
             })
             .collect(),
     });
-    let sources: Vec<String> = d.sources.iter().map(crate::dataset::Source::citation).collect();
-    let clean = |s: &Option<String>| s.as_ref().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let sources: Vec<String> = d
+        .sources
+        .iter()
+        .map(crate::dataset::Source::citation)
+        .collect();
+    let clean = |s: &Option<String>| {
+        s.as_ref()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+    };
     let mut h = Handout {
         lang: lang.code(),
         paper: req.paper,

@@ -15,9 +15,10 @@ pub fn save_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if !dir.is_dir() {
         return Err(format!("the folder {} does not exist", dir.display()));
     }
-    let name = path
-        .file_name()
-        .map_or_else(|| "handout.pdf".into(), |n| n.to_string_lossy().into_owned());
+    let name = path.file_name().map_or_else(
+        || "handout.pdf".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
@@ -74,7 +75,11 @@ fn print_command(file: &Path) -> Result<String, String> {
 #[cfg(windows)]
 fn print_command(file: &Path) -> Result<String, String> {
     let status = Command::new("powershell")
-        .args(["-NoProfile", "-Command", "Start-Process -Verb Print -FilePath"])
+        .args([
+            "-NoProfile",
+            "-Command",
+            "Start-Process -Verb Print -FilePath",
+        ])
         .arg(file)
         .status()
         .map_err(|e| e.to_string())?;

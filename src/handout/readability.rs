@@ -83,7 +83,9 @@ impl Readability {
 /// (list items and headings are sentences of their own). Abbreviations like "ca." and
 /// "fx." are not sentence ends.
 fn count_sentences(text: &str) -> usize {
-    const ABBREVIATIONS: &[&str] = &["ca", "fx", "pct", "dvs", "bl.a", "e.g", "i.e", "etc", "mv", "evt"];
+    const ABBREVIATIONS: &[&str] = &[
+        "ca", "fx", "pct", "dvs", "bl.a", "e.g", "i.e", "etc", "mv", "evt",
+    ];
     let mut count = 0;
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let mut in_line = 0;
@@ -117,7 +119,11 @@ fn count_sentences(text: &str) -> usize {
 
 /// English syllables by vowel groups, less a silent final e; at least one.
 fn syllables(word: &str) -> usize {
-    let w: Vec<char> = word.to_lowercase().chars().filter(char::is_ascii_alphabetic).collect();
+    let w: Vec<char> = word
+        .to_lowercase()
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect();
     if w.is_empty() {
         return 1;
     }
@@ -144,7 +150,10 @@ mod tests {
     #[test]
     fn lix_counts_long_words_and_sentences() {
         // 8 words, 2 sentences, 3 words over 6 letters: 4 + 37.5 = 41.5.
-        let r = Readability::of("Lægen fjerner knuden. Behandlingen varer omkring en time.", Lang::Da);
+        let r = Readability::of(
+            "Lægen fjerner knuden. Behandlingen varer omkring en time.",
+            Lang::Da,
+        );
         assert_eq!((r.words, r.sentences), (8, 2));
         assert!((r.score - 41.5).abs() < 1e-9, "{r:?}");
         assert_eq!(r.band, "middel");

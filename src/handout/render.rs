@@ -6,11 +6,11 @@ use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime};
-use typst_layout::PagedDocument;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
+use typst_layout::PagedDocument;
 
 use super::Handout;
 
@@ -151,7 +151,8 @@ pub fn pdf_of(doc: &PagedDocument) -> Result<Vec<u8>, RenderError> {
         tagged: true,
         ..typst_pdf::PdfOptions::default()
     };
-    typst_pdf::pdf(doc, &options).map_err(|e: typst::ecow::EcoVec<_>| RenderError::Pdf(diagnostics(&e)))
+    typst_pdf::pdf(doc, &options)
+        .map_err(|e: typst::ecow::EcoVec<_>| RenderError::Pdf(diagnostics(&e)))
 }
 
 /// An RGBA image of one page.

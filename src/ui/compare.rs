@@ -28,7 +28,8 @@ pub fn compare_ui(ui: &mut Ui, state: &mut AppState) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             #[allow(clippy::cast_precision_loss)]
-            let col_width = ((ui.available_width() - 200.0) / cols.len() as f32).clamp(180.0, 420.0);
+            let col_width =
+                ((ui.available_width() - 200.0) / cols.len() as f32).clamp(180.0, 420.0);
             egui::Grid::new("compare")
                 .num_columns(cols.len() + 1)
                 .spacing([14.0, 10.0])
@@ -75,7 +76,11 @@ pub fn compare_ui(ui: &mut Ui, state: &mut AppState) {
                                         if let Some(f) = freq {
                                             ui.horizontal(|ui| {
                                                 icon_array(ui, *f, lang, 5.0);
-                                                ui.label(RichText::new(f.words(lang)).strong().size(16.0));
+                                                ui.label(
+                                                    RichText::new(f.words(lang))
+                                                        .strong()
+                                                        .size(16.0),
+                                                );
                                             });
                                         }
                                         let n = notes.number(cite);
@@ -138,12 +143,17 @@ fn picker_ui(ui: &mut Ui, state: &mut AppState) {
                         let verdict = state
                             .verdict(i)
                             .map_or(String::new(), |v| format!("{} ", v.icon()));
-                        if ui.selectable_label(false, format!("{verdict}{}", t.name.get(lang))).clicked() {
+                        if ui
+                            .selectable_label(false, format!("{verdict}{}", t.name.get(lang)))
+                            .clicked()
+                        {
                             toggle = Some(i);
                         }
                     }
                 });
-            let _ = r.response.accessible_name(lang.tr("Tilføj behandling", "Add treatment"));
+            let _ = r
+                .response
+                .accessible_name(lang.tr("Tilføj behandling", "Add treatment"));
         }
         if !state.compare.is_empty() && ui.button(lang.tr("Ryd", "Clear")).clicked() {
             clear = true;

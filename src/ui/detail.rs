@@ -28,7 +28,10 @@ pub fn detail_ui(ui: &mut Ui, state: &mut AppState, index: usize) {
                 }
                 let mut on = chosen;
                 if ui
-                    .checkbox(&mut on, lang.tr("Med i sammenligningen", "In the comparison"))
+                    .checkbox(
+                        &mut on,
+                        lang.tr("Med i sammenligningen", "In the comparison"),
+                    )
                     .changed()
                 {
                     toggle = true;
@@ -43,38 +46,69 @@ pub fn detail_ui(ui: &mut Ui, state: &mut AppState, index: usize) {
             notes.claim(ui, d, t.summary.text.get(lang), &t.summary.cite, lang);
 
             if let Some(a) = state.assessments.get(index) {
-                section(ui, lang.tr("Vurdering for denne patient", "Assessment for this patient"));
+                section(
+                    ui,
+                    lang.tr("Vurdering for denne patient", "Assessment for this patient"),
+                );
                 for r in &a.reasons {
                     ui.horizontal_wrapped(|ui| {
-                        ui.label(RichText::new(r.verdict.icon()).color(super::widgets::verdict_color(r.verdict, ui.visuals().dark_mode)));
+                        ui.label(RichText::new(r.verdict.icon()).color(
+                            super::widgets::verdict_color(r.verdict, ui.visuals().dark_mode),
+                        ));
                         let n = notes.number(&r.cite);
                         ui.label(r.text.get(lang));
                         super::widgets::cite_marker(ui, d, &r.cite, n, lang);
                     });
                     if let Some(i) = &r.interpretation {
                         ui.label(
-                            RichText::new(format!("{} {}", lang.tr("Fortolkning:", "Interpretation:"), i.get(lang)))
-                                .small()
-                                .italics(),
+                            RichText::new(format!(
+                                "{} {}",
+                                lang.tr("Fortolkning:", "Interpretation:"),
+                                i.get(lang)
+                            ))
+                            .small()
+                            .italics(),
                         );
                     }
                 }
                 if !a.preparations.is_empty() {
-                    section(ui, lang.tr("Før behandlingen, for denne patient", "Before treatment, for this patient"));
+                    section(
+                        ui,
+                        lang.tr(
+                            "Før behandlingen, for denne patient",
+                            "Before treatment, for this patient",
+                        ),
+                    );
                     for p in &a.preparations {
                         let suffix = if p.conditional {
-                            lang.tr(" (afhænger af primærtumoren, som ikke er angivet)", " (depends on the primary, which is not entered)")
+                            lang.tr(
+                                " (afhænger af primærtumoren, som ikke er angivet)",
+                                " (depends on the primary, which is not entered)",
+                            )
                         } else {
                             ""
                         };
-                        notes.claim(ui, d, &format!("{}{suffix}", p.text.get(lang)), &p.cite, lang);
+                        notes.claim(
+                            ui,
+                            d,
+                            &format!("{}{suffix}", p.text.get(lang)),
+                            &p.cite,
+                            lang,
+                        );
                     }
                 }
             }
 
             section(ui, lang.tr("Mål", "Aim"));
             notes.claim(ui, d, t.aim.text.get(lang), &t.aim.cite, lang);
-            claims(ui, &mut notes, d, lang.tr("Sådan foregår det", "How it is done"), &t.procedure, lang);
+            claims(
+                ui,
+                &mut notes,
+                d,
+                lang.tr("Sådan foregår det", "How it is done"),
+                &t.procedure,
+                lang,
+            );
 
             if !t.outcomes.is_empty() {
                 section(ui, lang.tr("Virkning", "Effect"));
@@ -88,11 +122,31 @@ pub fn detail_ui(ui: &mut Ui, state: &mut AppState, index: usize) {
                     });
                 }
             }
-            claims(ui, &mut notes, d, lang.tr("Almindelige bivirkninger", "Common side effects"), &t.side_effects_common, lang);
-            claims(ui, &mut notes, d, lang.tr("Sjældne, alvorlige bivirkninger", "Rare, serious side effects"), &t.side_effects_rare, lang);
+            claims(
+                ui,
+                &mut notes,
+                d,
+                lang.tr("Almindelige bivirkninger", "Common side effects"),
+                &t.side_effects_common,
+                lang,
+            );
+            claims(
+                ui,
+                &mut notes,
+                d,
+                lang.tr(
+                    "Sjældne, alvorlige bivirkninger",
+                    "Rare, serious side effects",
+                ),
+                &t.side_effects_rare,
+                lang,
+            );
 
             if !t.preparations.is_empty() {
-                section(ui, lang.tr("Forberedelse (alle regler)", "Preparation (all rules)"));
+                section(
+                    ui,
+                    lang.tr("Forberedelse (alle regler)", "Preparation (all rules)"),
+                );
                 for p in &t.preparations {
                     notes.claim(ui, d, p.text.get(lang), &p.cite, lang);
                 }
@@ -108,13 +162,30 @@ pub fn detail_ui(ui: &mut Ui, state: &mut AppState, index: usize) {
                     });
                 }
             }
-            claims(ui, &mut notes, d, lang.tr("Hvem er behandlingen til", "Who it is for"), &t.suited, lang);
-            claims(ui, &mut notes, d, lang.tr("Hvem er den ikke til", "Who it is not for"), &t.not_suited, lang);
+            claims(
+                ui,
+                &mut notes,
+                d,
+                lang.tr("Hvem er behandlingen til", "Who it is for"),
+                &t.suited,
+                lang,
+            );
+            claims(
+                ui,
+                &mut notes,
+                d,
+                lang.tr("Hvem er den ikke til", "Who it is not for"),
+                &t.not_suited,
+                lang,
+            );
 
             section(ui, lang.tr("Regler i datasættet", "Rules in the dataset"));
             for r in &t.rules {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(format!("{} {}", r.verdict.icon(), r.verdict.label(lang))).strong());
+                    ui.label(
+                        RichText::new(format!("{} {}", r.verdict.icon(), r.verdict.label(lang)))
+                            .strong(),
+                    );
                     ui.label(RichText::new(&r.when.src).monospace());
                     let n = notes.number(&r.cite);
                     ui.label(r.reason.get(lang));
@@ -122,18 +193,35 @@ pub fn detail_ui(ui: &mut Ui, state: &mut AppState, index: usize) {
                 });
             }
 
-            section(ui, lang.tr("Svar i sammenligningen", "Answers in the comparison"));
+            section(
+                ui,
+                lang.tr("Svar i sammenligningen", "Answers in the comparison"),
+            );
             for q in &d.questions {
                 ui.label(RichText::new(q.text.get(lang)).strong());
                 match t.answers.get(&q.id) {
-                    Some(Answer::Stated { text, cite, .. }) => notes.claim(ui, d, text.get(lang), cite, lang),
+                    Some(Answer::Stated { text, cite, .. }) => {
+                        notes.claim(ui, d, text.get(lang), cite, lang)
+                    }
                     _ => {
-                        ui.label(RichText::new(lang.tr("Kilden oplyser det ikke.", "The source does not say.")).italics().weak());
+                        ui.label(
+                            RichText::new(
+                                lang.tr("Kilden oplyser det ikke.", "The source does not say."),
+                            )
+                            .italics()
+                            .weak(),
+                        );
                     }
                 }
             }
             if !t.ask.is_empty() {
-                section(ui, lang.tr("Spørgsmål patienten kan stille", "Questions the patient may ask"));
+                section(
+                    ui,
+                    lang.tr(
+                        "Spørgsmål patienten kan stille",
+                        "Questions the patient may ask",
+                    ),
+                );
                 for q in &t.ask {
                     ui.label(format!("• {}", q.get(lang)));
                 }
@@ -148,10 +236,21 @@ pub fn detail_ui(ui: &mut Ui, state: &mut AppState, index: usize) {
     }
 }
 
-fn claims(ui: &mut Ui, notes: &mut Footnotes, d: &crate::dataset::Dataset, title: &str, list: &[Claim], lang: Lang) {
+fn claims(
+    ui: &mut Ui,
+    notes: &mut Footnotes,
+    d: &crate::dataset::Dataset,
+    title: &str,
+    list: &[Claim],
+    lang: Lang,
+) {
     section(ui, title);
     if list.is_empty() {
-        ui.label(RichText::new(lang.tr("Kilden oplyser det ikke.", "The source does not say.")).italics().weak());
+        ui.label(
+            RichText::new(lang.tr("Kilden oplyser det ikke.", "The source does not say."))
+                .italics()
+                .weak(),
+        );
     }
     for c in list {
         notes.claim(ui, d, &format!("• {}", c.text.get(lang)), &c.cite, lang);

@@ -32,12 +32,19 @@ pub struct NetLiverApp {
 impl NetLiverApp {
     /// Builds the app: loads the dataset (a broken one becomes the error page) and restores
     /// the remembered settings.
-    pub fn new(cc: &eframe::CreationContext<'_>, data: Option<PathBuf>, exit_after: Option<u64>) -> Self {
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        data: Option<PathBuf>,
+        exit_after: Option<u64>,
+    ) -> Self {
         let settings = cc
             .storage
             .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
             .unwrap_or_default();
-        Self::with_state(AppState::new(dataset::load(data.as_deref()), settings), exit_after)
+        Self::with_state(
+            AppState::new(dataset::load(data.as_deref()), settings),
+            exit_after,
+        )
     }
 
     pub fn with_state(state: AppState, exit_after: Option<u64>) -> Self {
@@ -54,7 +61,11 @@ impl NetLiverApp {
         let s = self.state.settings;
         if self.applied != Some(s) {
             ctx.set_zoom_factor(s.zoom);
-            ctx.set_theme(if s.dark { egui::Theme::Dark } else { egui::Theme::Light });
+            ctx.set_theme(if s.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
             self.applied = Some(s);
         }
         // Ctrl +/-/0 changes the zoom inside egui; keep the setting in step.
@@ -175,11 +186,21 @@ fn top_bar_ui(ui: &mut Ui, state: &mut AppState) {
         if ui.button(theme).clicked() {
             state.settings.dark = !state.settings.dark;
         }
-        if ui.button("−").on_hover_text("Ctrl −").accessible_name(lang.tr("Formindsk", "Zoom out")).clicked() {
+        if ui
+            .button("−")
+            .on_hover_text("Ctrl −")
+            .accessible_name(lang.tr("Formindsk", "Zoom out"))
+            .clicked()
+        {
             state.settings.zoom = (state.settings.zoom - 0.1).max(0.5);
         }
         ui.label(format!("{:.0} %", state.settings.zoom * 100.0));
-        if ui.button("+").on_hover_text("Ctrl +").accessible_name(lang.tr("Forstør", "Zoom in")).clicked() {
+        if ui
+            .button("+")
+            .on_hover_text("Ctrl +")
+            .accessible_name(lang.tr("Forstør", "Zoom in"))
+            .clicked()
+        {
             state.settings.zoom = (state.settings.zoom + 0.1).min(3.0);
         }
     });
@@ -190,7 +211,8 @@ fn status_bar_ui(ui: &mut Ui, state: &mut AppState) {
     ui.horizontal(|ui| {
         match state.data() {
             Some(d) => {
-                let publishers: Vec<&str> = d.sources.iter().map(|s| s.publisher.as_str()).collect();
+                let publishers: Vec<&str> =
+                    d.sources.iter().map(|s| s.publisher.as_str()).collect();
                 ui.label(
                     RichText::new(match lang {
                         Lang::Da => format!(
@@ -212,7 +234,9 @@ fn status_bar_ui(ui: &mut Ui, state: &mut AppState) {
                 );
             }
             None => {
-                ui.label(RichText::new(lang.tr("Intet datasæt indlæst", "No dataset loaded")).small());
+                ui.label(
+                    RichText::new(lang.tr("Intet datasæt indlæst", "No dataset loaded")).small(),
+                );
             }
         }
         if let Some(msg) = &state.flash {

@@ -26,7 +26,10 @@ pub fn overview_ui(ui: &mut Ui, state: &mut AppState) {
         ui.selectable_value(
             &mut state.filter,
             Filter::Fitting,
-            lang.tr("Egnede (egnet + med forbehold)", "Fitting (eligible + caution)"),
+            lang.tr(
+                "Egnede (egnet + med forbehold)",
+                "Fitting (eligible + caution)",
+            ),
         );
         ui.add_space(16.0);
         let label = ui.label(lang.tr("Søg:", "Search:"));
@@ -36,7 +39,8 @@ pub fn overview_ui(ui: &mut Ui, state: &mut AppState) {
                 .desired_width(220.0),
         )
         .labelled_by(label.id);
-        if !state.search.is_empty() && ui.button(lang.tr("Ryd søgning", "Clear search")).clicked() {
+        if !state.search.is_empty() && ui.button(lang.tr("Ryd søgning", "Clear search")).clicked()
+        {
             state.search.clear();
         }
     });
@@ -50,8 +54,13 @@ pub fn overview_ui(ui: &mut Ui, state: &mut AppState) {
             Lang::En => format!("{chosen} of at most {MAX_COMPARE} chosen for comparison"),
         });
         if ui
-            .add_enabled(chosen >= 2, egui::Button::new(lang.tr("Sammenlign ▶", "Compare ▶")))
-            .on_disabled_hover_text(lang.tr("Vælg mindst 2 behandlinger", "Choose at least 2 treatments"))
+            .add_enabled(
+                chosen >= 2,
+                egui::Button::new(lang.tr("Sammenlign ▶", "Compare ▶")),
+            )
+            .on_disabled_hover_text(
+                lang.tr("Vælg mindst 2 behandlinger", "Choose at least 2 treatments"),
+            )
             .clicked()
         {
             state.view = View::Compare;
@@ -101,7 +110,10 @@ fn card_ui(ui: &mut Ui, state: &mut AppState, i: usize) {
                 verdict_badge(ui, a.verdict, lang);
                 ui.label(RichText::new(t.name.get(lang)).heading().strong());
                 let aims: Vec<&str> = t.aims.iter().map(|a| a.label(lang)).collect();
-                ui.label(RichText::new(format!("· {}: {}", lang.tr("Mål", "Aim"), aims.join(", "))).weak());
+                ui.label(
+                    RichText::new(format!("· {}: {}", lang.tr("Mål", "Aim"), aims.join(", ")))
+                        .weak(),
+                );
             });
             let mut job = egui::text::LayoutJob::simple(
                 reason.text.get(lang).to_owned(),
@@ -111,12 +123,18 @@ fn card_ui(ui: &mut Ui, state: &mut AppState, i: usize) {
             );
             job.wrap.max_rows = 2;
             job.wrap.overflow_character = Some('…');
-            ui.add(egui::Label::new(job))
-                .on_hover_text(format!("{}\n\n{}", reason.text.get(lang), citation_text(d, &reason.cite, lang)));
+            ui.add(egui::Label::new(job)).on_hover_text(format!(
+                "{}\n\n{}",
+                reason.text.get(lang),
+                citation_text(d, &reason.cite, lang)
+            ));
             let key: Vec<String> = t
                 .outcomes
                 .iter()
-                .filter_map(|o| o.freq.map(|f| format!("{}: {}", f.words(lang), o.text.get(lang))))
+                .filter_map(|o| {
+                    o.freq
+                        .map(|f| format!("{}: {}", f.words(lang), o.text.get(lang)))
+                })
                 .take(2)
                 .collect();
             if !key.is_empty() {
@@ -127,7 +145,8 @@ fn card_ui(ui: &mut Ui, state: &mut AppState, i: usize) {
                     RichText::new(format!(
                         "{}: {}",
                         lang.tr("Kilde", "Source"),
-                        d.source(&reason.cite.source).map_or("?", |s| s.publisher.as_str())
+                        d.source(&reason.cite.source)
+                            .map_or("?", |s| s.publisher.as_str())
                     ))
                     .small()
                     .weak(),
@@ -136,7 +155,10 @@ fn card_ui(ui: &mut Ui, state: &mut AppState, i: usize) {
                 let name = t.short.get(lang);
                 if ui
                     .button(lang.tr("Detaljer", "Details"))
-                    .on_hover_text(lang.tr("Alt om behandlingen, med kilder", "Everything on the treatment, with sources"))
+                    .on_hover_text(lang.tr(
+                        "Alt om behandlingen, med kilder",
+                        "Everything on the treatment, with sources",
+                    ))
                     .accessible_name(format!("{} {name}", lang.tr("Detaljer:", "Details:")))
                     .clicked()
                 {

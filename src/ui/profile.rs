@@ -30,7 +30,14 @@ pub fn profile_ui(ui: &mut Ui, state: &mut AppState) {
     if let Some(text) = number_field(ui, Field::LargestCm, &largest, "0,1–30 cm", lang) {
         state.type_field(Field::LargestCm, text);
     }
-    for field in [Field::Extrahepatic, Field::Ecog, Field::Grade, Field::Primary, Field::HormonalSymptoms, Field::PressureSymptoms] {
+    for field in [
+        Field::Extrahepatic,
+        Field::Ecog,
+        Field::Grade,
+        Field::Primary,
+        Field::HormonalSymptoms,
+        Field::PressureSymptoms,
+    ] {
         choice_field(ui, state, field);
     }
 
@@ -44,7 +51,7 @@ pub fn profile_ui(ui: &mut Ui, state: &mut AppState) {
         .small(),
     );
     let new = ui
-        .button(lang.tr("🗋 Ny patient", "🗋 New patient"))
+        .button(lang.tr("Ny patient", "New patient"))
         .on_hover_text(lang.tr("Rydder alle felter (Ctrl+N)", "Clears every field (Ctrl+N)"));
     if new.clicked() {
         state.new_patient();
@@ -91,29 +98,34 @@ fn choice_field(ui: &mut Ui, state: &mut AppState, field: Field) {
     let lang = state.lang();
     let current = state.profile.text(field);
     ui.label(RichText::new(capitalise(field_label(field, lang))).strong());
-    let options: Vec<(Option<&'static str>, String)> = std::iter::once((None, lang.tr("Ukendt", "Unknown").to_owned()))
-        .chain(match field.kind() {
-            Kind::Bool => vec![
-                (Some("yes"), lang.tr("Ja", "Yes").to_owned()),
-                (Some("no"), lang.tr("Nej", "No").to_owned()),
-            ],
-            Kind::Int { min, max } => (min..=max)
-                .map(|n| (Some(ECOG[usize::try_from(n).unwrap_or(0)]), n.to_string()))
-                .collect(),
-            Kind::Choice(opts) => opts
-                .iter()
-                .map(|o| (Some(*o), option_label(o, lang).to_owned()))
-                .collect(),
-            Kind::Float { .. } => Vec::new(),
-        })
-        .collect();
+    let options: Vec<(Option<&'static str>, String)> =
+        std::iter::once((None, lang.tr("Ukendt", "Unknown").to_owned()))
+            .chain(match field.kind() {
+                Kind::Bool => vec![
+                    (Some("yes"), lang.tr("Ja", "Yes").to_owned()),
+                    (Some("no"), lang.tr("Nej", "No").to_owned()),
+                ],
+                Kind::Int { min, max } => (min..=max)
+                    .map(|n| (Some(ECOG[usize::try_from(n).unwrap_or(0)]), n.to_string()))
+                    .collect(),
+                Kind::Choice(opts) => opts
+                    .iter()
+                    .map(|o| (Some(*o), option_label(o, lang).to_owned()))
+                    .collect(),
+                Kind::Float { .. } => Vec::new(),
+            })
+            .collect();
     let mut chosen = None;
     if matches!(field, Field::Grade | Field::Primary) {
         let selected = options
             .iter()
             .find(|(v, _)| v.map_or(current.is_empty(), |v| v == current))
             .map_or(String::new(), |(_, l)| l.clone());
-        let id = if field == Field::Grade { GRADES.len() } else { PRIMARIES.len() };
+        let id = if field == Field::Grade {
+            GRADES.len()
+        } else {
+            PRIMARIES.len()
+        };
         let r = egui::ComboBox::from_id_salt(("profile-choice", field.name(), id))
             .selected_text(selected)
             .width(200.0)
@@ -125,14 +137,18 @@ fn choice_field(ui: &mut Ui, state: &mut AppState, field: Field) {
                     }
                 }
             });
-        let _ = r.response.accessible_name(capitalise(field_label(field, lang)));
+        let _ = r
+            .response
+            .accessible_name(capitalise(field_label(field, lang)));
     } else {
         ui.horizontal_wrapped(|ui| {
             for (value, text) in &options {
                 let on = value.map_or(current.is_empty(), |v| v == current);
-                let r = ui
-                    .selectable_label(on, text)
-                    .accessible_name(format!("{}: {}", capitalise(field_label(field, lang)), text));
+                let r = ui.selectable_label(on, text).accessible_name(format!(
+                    "{}: {}",
+                    capitalise(field_label(field, lang)),
+                    text
+                ));
                 if r.clicked() {
                     chosen = Some(*value);
                 }

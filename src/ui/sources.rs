@@ -67,7 +67,10 @@ pub fn sources_ui(ui: &mut Ui, state: &AppState) {
 
 /// Shown instead of the app when the dataset does not validate: every error, none hidden.
 pub fn errors_ui(ui: &mut Ui, report: &Report, lang: Lang) {
-    ui.heading(lang.tr("Datasættet kunne ikke indlæses", "The dataset could not be loaded"));
+    ui.heading(lang.tr(
+        "Datasættet kunne ikke indlæses",
+        "The dataset could not be loaded",
+    ));
     ui.label(match lang {
         Lang::Da => format!(
             "{}: {} fejl. Ret dem i filen, og kontrollér med `netliver check`. Intet fra datasættet vises, før alle er rettet.",
@@ -93,7 +96,11 @@ pub fn errors_ui(ui: &mut Ui, report: &Report, lang: Lang) {
                 );
                 ui.label(RichText::new(&e.message).color(ui.visuals().error_fg_color));
                 if !e.path.is_empty() {
-                    ui.label(RichText::new(format!("{} {}", lang.tr("ved", "at"), e.path)).monospace().small());
+                    ui.label(
+                        RichText::new(format!("{} {}", lang.tr("ved", "at"), e.path))
+                            .monospace()
+                            .small(),
+                    );
                 }
                 if let Some(h) = &e.hint {
                     ui.label(format!("{} {h}", lang.tr("Forslag:", "Hint:")));

@@ -160,7 +160,10 @@ impl AppState {
                 Ok(())
             }
         };
-        debug_assert!(result.is_ok(), "choice values come from the field's own options");
+        debug_assert!(
+            result.is_ok(),
+            "choice values come from the field's own options"
+        );
         self.reassess();
     }
 
@@ -285,7 +288,10 @@ mod tests {
         assert_eq!(s.visible().len(), 7);
         s.choose(Field::Extrahepatic, Some("yes"));
         s.filter = Filter::Fitting;
-        assert!(!s.visible().contains(&0), "resection is not eligible with spread");
+        assert!(
+            !s.visible().contains(&0),
+            "resection is not eligible with spread"
+        );
         s.filter = Filter::All;
         s.search = "mikrosfær".to_owned();
         let found = s.visible();

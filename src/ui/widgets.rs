@@ -95,11 +95,7 @@ pub fn citation_text(d: &Dataset, cite: &Cite, lang: Lang) -> String {
     let source = d
         .source(&cite.source)
         .map_or_else(|| cite.source.clone(), crate::dataset::Source::citation);
-    format!(
-        "{}: {source}\n«{}»",
-        lang.tr("Kilde", "Source"),
-        cite.quote
-    )
+    format!("{}: {source}\n«{}»", lang.tr("Kilde", "Source"), cite.quote)
 }
 
 /// A small "[n]" marker that shows the quoted passage on hover and keyboard focus.
@@ -110,10 +106,7 @@ pub fn cite_marker(ui: &mut Ui, d: &Dataset, cite: &Cite, n: usize, lang: Lang) 
             .frame(false)
             .small(),
     );
-    let r = r.accessible_name(format!(
-        "{} {n}",
-        lang.tr("Kildehenvisning", "Citation")
-    ));
+    let r = r.accessible_name(format!("{} {n}", lang.tr("Kildehenvisning", "Citation")));
     r.on_hover_text(text);
 }
 
