@@ -194,3 +194,27 @@ fn keyboard_only_from_profile_to_compare() {
     h.run();
     assert_eq!(h.state().view, View::Compare);
 }
+
+#[test]
+fn handout_view_previews_pages_and_reports_readability() {
+    let mut h = harness(Lang::Da);
+    h.get_by_label("Patientfolder").click();
+    h.run();
+    assert_eq!(h.state().view, View::Handout);
+    assert!(count(&h, "Vælg en eller flere behandlinger") >= 1);
+    h.get_by_label("I folderen: RFA").click();
+    h.run();
+    assert_eq!(h.state().handout.chosen, vec![2]);
+    assert!(count(&h, "Læsbarhed: LIX") >= 1, "readability shown");
+    assert!(count(&h, "Side 1") >= 1, "the first page is previewed");
+    assert!(
+        h.state()
+            .handout
+            .pdf()
+            .is_some_and(|p| p.starts_with(b"%PDF"))
+    );
+    // English handout from a Danish interface.
+    h.get_by_label("Folder på engelsk").click();
+    h.run();
+    assert!(count(&h, "Læsbarhed: Flesch") >= 1);
+}

@@ -3,6 +3,7 @@
 
 mod compare;
 mod detail;
+mod handout;
 mod overview;
 mod profile;
 mod sources;
@@ -26,7 +27,8 @@ pub struct NetLiverApp {
     /// Frames left before closing (`--exit-after-frames`).
     exit_after: Option<u64>,
     frames: u64,
-    applied: Option<Settings>,
+    /// Zoom and theme last applied to the egui context.
+    applied: Option<(f32, bool)>,
 }
 
 impl NetLiverApp {
@@ -58,21 +60,21 @@ impl NetLiverApp {
 
     /// Applies settings that live in the egui context (zoom, theme) when they change.
     fn apply_settings(&mut self, ctx: &egui::Context) {
-        let s = self.state.settings;
-        if self.applied != Some(s) {
-            ctx.set_zoom_factor(s.zoom);
-            ctx.set_theme(if s.dark {
+        let wanted = (self.state.settings.zoom, self.state.settings.dark);
+        if self.applied != Some(wanted) {
+            ctx.set_zoom_factor(wanted.0);
+            ctx.set_theme(if wanted.1 {
                 egui::Theme::Dark
             } else {
                 egui::Theme::Light
             });
-            self.applied = Some(s);
+            self.applied = Some(wanted);
         }
         // Ctrl +/-/0 changes the zoom inside egui; keep the setting in step.
         let zoom = ctx.zoom_factor();
         if (zoom - self.state.settings.zoom).abs() > f32::EPSILON {
             self.state.settings.zoom = zoom;
-            self.applied = Some(self.state.settings);
+            self.applied = Some((zoom, wanted.1));
         }
     }
 }
@@ -126,6 +128,7 @@ pub fn app_ui(ui: &mut Ui, state: &mut AppState) {
         View::Overview => overview::overview_ui(ui, state),
         View::Compare => compare::compare_ui(ui, state),
         View::Detail(i) => detail::detail_ui(ui, state, i),
+        View::Handout => handout::handout_ui(ui, state),
         View::Sources => sources::sources_ui(ui, state),
     });
 }
@@ -135,7 +138,8 @@ fn shortcuts(ui: &Ui, state: &mut AppState) {
     let views = [
         (Key::Num1, View::Overview),
         (Key::Num2, View::Compare),
-        (Key::Num3, View::Sources),
+        (Key::Num3, View::Handout),
+        (Key::Num4, View::Sources),
     ];
     ui.input_mut(|i| {
         if i.consume_shortcut(&new_patient) {
@@ -147,6 +151,9 @@ fn shortcuts(ui: &Ui, state: &mut AppState) {
             }
         }
     });
+    if state.view == View::Handout {
+        handout::shortcuts(ui, state);
+    }
 }
 
 fn top_bar_ui(ui: &mut Ui, state: &mut AppState) {
@@ -158,7 +165,8 @@ fn top_bar_ui(ui: &mut Ui, state: &mut AppState) {
             let tabs = [
                 (View::Overview, lang.tr("Overblik", "Overview"), "Alt+1"),
                 (View::Compare, lang.tr("Sammenlign", "Compare"), "Alt+2"),
-                (View::Sources, lang.tr("Kilder", "Sources"), "Alt+3"),
+                (View::Handout, lang.tr("Patientfolder", "Handout"), "Alt+3"),
+                (View::Sources, lang.tr("Kilder", "Sources"), "Alt+4"),
             ];
             for (view, name, key) in tabs {
                 let on = state.view == view;

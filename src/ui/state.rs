@@ -12,12 +12,15 @@ use crate::dataset::{Answer, Dataset, Lang, Report, Verdict};
 pub const MAX_COMPARE: usize = 4;
 
 /// Settings remembered between runs. The patient profile is deliberately not here.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub lang: Lang,
     pub zoom: f32,
     pub dark: bool,
+    /// The clinician's name and department for handouts (not patient data).
+    pub clinician: String,
+    pub department: String,
 }
 
 impl Default for Settings {
@@ -26,6 +29,8 @@ impl Default for Settings {
             lang: Lang::Da,
             zoom: 1.0,
             dark: false,
+            clinician: String::new(),
+            department: String::new(),
         }
     }
 }
@@ -37,6 +42,7 @@ pub enum View {
     Compare,
     /// One treatment, by index.
     Detail(usize),
+    Handout,
     Sources,
 }
 
@@ -95,6 +101,8 @@ pub struct AppState {
     pub settings: Settings,
     /// A message shown once in the status bar (e.g. "at most 4 treatments").
     pub flash: Option<String>,
+    /// The handout view's choices and preview.
+    pub handout: super::handout::HandoutState,
 }
 
 impl AppState {
@@ -111,6 +119,7 @@ impl AppState {
             compare: Vec::new(),
             settings,
             flash: None,
+            handout: super::handout::HandoutState::default(),
         };
         s.reassess();
         s
@@ -173,6 +182,8 @@ impl AppState {
         self.lesions_input = TypedInput::default();
         self.largest_input = TypedInput::default();
         self.compare.clear();
+        // The patient's name on the handout goes with the patient.
+        self.handout = super::handout::HandoutState::default();
         self.reassess();
     }
 
