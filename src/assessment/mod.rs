@@ -154,13 +154,24 @@ fn missing_text(missing: &[Field], reason: &Text) -> Text {
             .join(", ")
     };
     Text {
-        da: format!("Ikke angivet: {}. Det afgør: {}", list(Lang::Da), reason.da),
-        en: format!("Not entered: {}. It decides: {}", list(Lang::En), reason.en),
+        da: format!(
+            "Ikke angivet: {}. Det skal vides, fordi: {}",
+            list(Lang::Da),
+            reason.da
+        ),
+        en: format!(
+            "Not entered: {}. Needed because: {}",
+            list(Lang::En),
+            reason.en
+        ),
     }
 }
 
 fn assess_one(index: usize, t: &Treatment, p: &Profile, verdicts: &[Verdict]) -> Assessment {
     let mut reasons: Vec<Reason> = Vec::new();
+    // Rules that could lower the verdict but read unknown fields: one caution per set of
+    // missing fields, explained by the strictest of those rules.
+    let mut unknown: Vec<(Vec<Field>, &crate::dataset::Rule)> = Vec::new();
     for rule in &t.rules {
         let Ok(expr) = &rule.when.parsed else {
             continue;
@@ -174,15 +185,25 @@ fn assess_one(index: usize, t: &Treatment, p: &Profile, verdicts: &[Verdict]) ->
                 interpretation: rule.interpretation.clone(),
                 missing: Vec::new(),
             }),
-            Truth::Unknown if rule.verdict > Verdict::Eligible => reasons.push(Reason {
-                verdict: Verdict::Caution,
-                text: missing_text(&missing, &rule.reason),
-                cite: rule.cite.clone(),
-                interpretation: rule.interpretation.clone(),
-                missing,
-            }),
+            Truth::Unknown if rule.verdict > Verdict::Eligible => {
+                missing.sort();
+                match unknown.iter_mut().find(|(m, _)| *m == missing) {
+                    Some(entry) if rule.verdict > entry.1.verdict => entry.1 = rule,
+                    Some(_) => {}
+                    None => unknown.push((missing, rule)),
+                }
+            }
             Truth::Unknown | Truth::False => {}
         }
+    }
+    for (missing, rule) in unknown {
+        reasons.push(Reason {
+            verdict: Verdict::Caution,
+            text: missing_text(&missing, &rule.reason),
+            cite: rule.cite.clone(),
+            interpretation: rule.interpretation.clone(),
+            missing,
+        });
     }
     if reasons.is_empty()
         && let Some(first) = t.suited.first()

@@ -9,7 +9,7 @@ use crate::assessment;
 use crate::dataset::Lang;
 
 /// Height of one card, in points (at zoom 1).
-pub const CARD_HEIGHT: f32 = 150.0;
+pub const CARD_HEIGHT: f32 = 122.0;
 
 pub fn overview_ui(ui: &mut Ui, state: &mut AppState) {
     let lang = state.lang();

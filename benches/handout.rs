@@ -1,0 +1,44 @@
+//! Handouts: compose + typeset + PDF (warm), and one preview page rendered to an image.
+//! The first handout in a process (fonts included) is timed by `examples/first_handout.rs`.
+//! Run with `cargo bench --bench handout`.
+
+use divan::Bencher;
+use netliver::assessment::Profile;
+use netliver::dataset::{self, Lang};
+use netliver::handout::{self, Paper, Request, render};
+
+fn main() {
+    divan::main();
+}
+
+fn request(id: &str) -> Request {
+    Request {
+        treatments: vec![id.to_owned()],
+        lang: Lang::Da,
+        paper: Paper::A4,
+        profile: Profile::default(),
+        clinician: None,
+        department: None,
+        patient: None,
+        date: (2026, 11, 26),
+    }
+}
+
+#[divan::bench(args = ["rfa", "tace"])]
+fn one_treatment_pdf_warm(b: Bencher, id: &str) {
+    let d = dataset::load_embedded().expect("valid");
+    let req = request(id);
+    let _ = render::pdf(&handout::compose(&d, &req).expect("composes"));
+    b.bench_local(|| {
+        let h = handout::compose(&d, &req).expect("composes");
+        render::pdf(&h).expect("renders").len()
+    });
+}
+
+#[divan::bench]
+fn preview_page_image(b: Bencher) {
+    let d = dataset::load_embedded().expect("valid");
+    let h = handout::compose(&d, &request("tace")).expect("composes");
+    let doc = render::typeset(&h).expect("typesets");
+    b.bench_local(|| render::page_image(&doc, 0, 1.3).map(|p| p.rgba.len()));
+}

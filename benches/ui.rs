@@ -1,0 +1,89 @@
+//! CPU time of one frame of each view (layout + tessellation, no GPU), with the built-in
+//! dataset and with a synthetic one of 700 treatments. Run with `cargo bench --bench ui`.
+
+use divan::Bencher;
+use netliver::dataset::{self, Dataset};
+use netliver::ui::{AppState, Settings, View, app_ui};
+
+fn main() {
+    divan::main();
+}
+
+/// The built-in dataset, or 100 copies of each treatment (700) with fresh ids.
+fn data(synthetic: bool) -> Dataset {
+    let mut d = dataset::load_embedded().expect("the built-in dataset validates");
+    if synthetic {
+        let base = d.treatments.clone();
+        for k in 1..100 {
+            d.treatments.extend(base.iter().cloned().map(|mut t| {
+                t.id = format!("{}-{k}", t.id);
+                t.name.da = format!("{} {k}", t.name.da);
+                t
+            }));
+        }
+    }
+    d
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 820.0),
+        )),
+        ..Default::default()
+    }
+}
+
+fn frame(ctx: &egui::Context, state: &mut AppState) -> usize {
+    let out = ctx.run_ui(input(), |ui| app_ui(ui, state));
+    ctx.tessellate(out.shapes, out.pixels_per_point).len()
+}
+
+fn bench_view(b: Bencher, view: View, synthetic: bool) {
+    let mut state = AppState::new(Ok(data(synthetic)), Settings::default());
+    for id in ["resection", "rfa", "tace", "sirt"] {
+        if let Some(i) = state
+            .data()
+            .and_then(|d| d.treatments.iter().position(|t| t.id == id))
+        {
+            state.compare.push(i);
+        }
+    }
+    state.handout.chosen = vec![2];
+    state.view = view;
+    let ctx = egui::Context::default();
+    // Warm up: fonts, caches and (for the handout) the one-off typesetting.
+    for _ in 0..3 {
+        frame(&ctx, &mut state);
+    }
+    b.bench_local(|| frame(&ctx, &mut state));
+}
+
+const VIEWS: [(&str, View); 5] = [
+    ("overview", View::Overview),
+    ("compare", View::Compare),
+    ("detail", View::Detail(2)),
+    ("handout", View::Handout),
+    ("sources", View::Sources),
+];
+
+#[divan::bench(args = VIEWS.map(|v| v.0))]
+fn full_dataset(b: Bencher, view: &str) {
+    let v = VIEWS
+        .iter()
+        .find(|x| x.0 == view)
+        .map(|x| x.1)
+        .unwrap_or(View::Overview);
+    bench_view(b, v, false);
+}
+
+#[divan::bench(args = VIEWS.map(|v| v.0))]
+fn synthetic_700(b: Bencher, view: &str) {
+    let v = VIEWS
+        .iter()
+        .find(|x| x.0 == view)
+        .map(|x| x.1)
+        .unwrap_or(View::Overview);
+    bench_view(b, v, true);
+}

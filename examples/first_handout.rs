@@ -1,0 +1,33 @@
+//! Times the first handout of a fresh process (fonts and standard library loaded on the
+//! way) and the next few, warm. `cargo run --release --example first_handout`.
+
+use std::time::Instant;
+
+use netliver::assessment::Profile;
+use netliver::dataset::{self, Lang};
+use netliver::handout::{self, Paper, Request, render};
+
+fn main() {
+    let d = dataset::load_embedded().expect("the built-in dataset validates");
+    let req = Request {
+        treatments: vec!["rfa".to_owned()],
+        lang: Lang::Da,
+        paper: Paper::A4,
+        profile: Profile::default(),
+        clinician: None,
+        department: None,
+        patient: None,
+        date: (2026, 11, 26),
+    };
+    for run in 0..5 {
+        let t = Instant::now();
+        let h = handout::compose(&d, &req).expect("composes");
+        let pdf = render::pdf(&h).expect("renders");
+        println!(
+            "{}: {:.1} ms ({} bytes)",
+            if run == 0 { "first" } else { "warm " },
+            t.elapsed().as_secs_f64() * 1000.0,
+            pdf.len()
+        );
+    }
+}
