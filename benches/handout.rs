@@ -27,9 +27,13 @@ fn request(id: &str) -> Request {
 #[divan::bench(args = ["rfa", "tace"])]
 fn one_treatment_pdf_warm(b: Bencher, id: &str) {
     let d = dataset::load_embedded().expect("valid");
-    let req = request(id);
+    let mut req = request(id);
     let _ = render::pdf(&handout::compose(&d, &req).expect("composes"));
+    // A new patient name each time, so typst's memoisation cannot replay a previous run.
+    let mut n = 0u64;
     b.bench_local(|| {
+        n += 1;
+        req.patient = Some(format!("Patient {n}"));
         let h = handout::compose(&d, &req).expect("composes");
         render::pdf(&h).expect("renders").len()
     });

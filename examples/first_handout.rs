@@ -9,7 +9,7 @@ use netliver::handout::{self, Paper, Request, render};
 
 fn main() {
     let d = dataset::load_embedded().expect("the built-in dataset validates");
-    let req = Request {
+    let mut req = Request {
         treatments: vec!["rfa".to_owned()],
         lang: Lang::Da,
         paper: Paper::A4,
@@ -20,6 +20,8 @@ fn main() {
         date: (2026, 11, 26),
     };
     for run in 0..5 {
+        // A new name each time, so typst's memoisation cannot replay the previous run.
+        req.patient = Some(format!("Patient {run}"));
         let t = Instant::now();
         let h = handout::compose(&d, &req).expect("composes");
         let pdf = render::pdf(&h).expect("renders");

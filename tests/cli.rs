@@ -255,6 +255,7 @@ fn every_command_has_help() {
         vec!["check", "--help"],
         vec!["list", "--help"],
         vec!["assess", "--help"],
+        vec!["handout", "--help"],
     ] {
         netliver()
             .args(&args)
@@ -275,4 +276,85 @@ fn a_broken_data_file_stops_assess_with_exit_1() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("d.ron:"));
+}
+
+#[test]
+fn handout_writes_a_pdf_and_reports_pages_and_readability() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rfa.pdf");
+    netliver()
+        .args([
+            "handout",
+            "--treatment",
+            "rfa",
+            "--lang",
+            "en",
+            "--clinician",
+            "Dr. Ærø",
+            "-o",
+        ])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("page"))
+        .stdout(predicate::str::contains("readability Flesch"));
+    assert!(std::fs::read(&file).unwrap().starts_with(b"%PDF-"));
+}
+
+#[test]
+fn handout_refuses_to_overwrite_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("keep.pdf");
+    std::fs::write(&file, b"the doctor's earlier handout").unwrap();
+    let out = netliver()
+        .args(["handout", "--treatment", "tace", "-o"])
+        .arg(&file)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        b"the doctor's earlier handout"
+    );
+    netliver()
+        .args(["handout", "--treatment", "tace", "--force", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    assert!(std::fs::read(&file).unwrap().starts_with(b"%PDF-"));
+}
+
+#[test]
+fn handout_refuses_unknown_treatments_and_bad_flags_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.pdf");
+    for args in [
+        vec!["handout", "--treatment", "laser"],
+        vec!["handout", "--treatment", "rfa", "--ecog", "9"],
+        vec!["handout", "--treatment", "rfa", "--paper", "a3"],
+        vec!["handout", "--treatment", "rfa", "--lang", "de"],
+    ] {
+        let out = netliver().args(&args).arg("-o").arg(&file).assert().code(2);
+        let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+        assert!(!file.exists(), "{args:?} wrote a file");
+    }
+    let out = netliver()
+        .args(["handout", "--treatment", "laser", "-o"])
+        .arg(&file)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("laser") && stderr.contains("resection"),
+        "{stderr}"
+    );
+    // Without -o or --treatment: clap's one-line refusal.
+    netliver()
+        .args(["handout", "--treatment", "rfa"])
+        .assert()
+        .code(2);
+    netliver().args(["handout", "-o", "x.pdf"]).assert().code(2);
 }

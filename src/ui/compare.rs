@@ -33,8 +33,7 @@ pub fn compare_ui(ui: &mut Ui, state: &mut AppState) {
             egui::Grid::new("compare")
                 .num_columns(cols.len() + 1)
                 .spacing([14.0, 10.0])
-                .min_col_width(col_width)
-                .max_col_width(col_width)
+                .min_col_width(120.0)
                 .show(ui, |ui| {
                     ui.label("");
                     for &i in &cols {

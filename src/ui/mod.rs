@@ -27,6 +27,8 @@ pub struct NetLiverApp {
     /// Frames left before closing (`--exit-after-frames`).
     exit_after: Option<u64>,
     frames: u64,
+    /// Whether the handout typesetter has been warmed up in the background.
+    warmed: bool,
     /// Zoom and theme last applied to the egui context.
     applied: Option<(f32, bool)>,
 }
@@ -54,6 +56,7 @@ impl NetLiverApp {
             state,
             exit_after,
             frames: 0,
+            warmed: false,
             applied: None,
         }
     }
@@ -83,6 +86,12 @@ impl eframe::App for NetLiverApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.apply_settings(ui.ctx());
         app_ui(ui, &mut self.state);
+        if !self.warmed {
+            // After the first frame, so start-up is not slowed: load the handout fonts and
+            // typst's library in the background, so the first preview comes quickly.
+            self.warmed = true;
+            std::thread::spawn(crate::handout::render::warm_up);
+        }
         if let Some(n) = self.exit_after {
             self.frames += 1;
             if self.frames >= n {
