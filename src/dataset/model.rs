@@ -29,15 +29,6 @@ impl Lang {
             Lang::En => "en",
         }
     }
-
-    /// Parses `da` or `en`.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "da" => Some(Lang::Da),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
 }
 
 /// A text in Danish and English.

@@ -187,20 +187,6 @@ pub enum Expr {
 }
 
 impl Expr {
-    /// Every field the expression reads.
-    pub fn fields(&self, out: &mut Vec<Field>) {
-        match self {
-            Expr::Const(_) | Expr::VerdictOf { .. } => {}
-            Expr::Not(e) => e.fields(out),
-            Expr::And(es) | Expr::Or(es) => es.iter().for_each(|e| e.fields(out)),
-            Expr::Cmp { field, .. } | Expr::InSet { field, .. } | Expr::InRange { field, .. } => {
-                if !out.contains(field) {
-                    out.push(*field);
-                }
-            }
-        }
-    }
-
     /// Calls `f` with the treatment id and index slot of every `verdict(id)` reference.
     pub fn visit_verdict_refs(&mut self, f: &mut dyn FnMut(&str, &mut usize)) {
         match self {
