@@ -113,13 +113,15 @@ pub fn detail_ui(ui: &mut Ui, state: &mut AppState, index: usize) {
             if !t.outcomes.is_empty() {
                 section(ui, lang.tr("Virkning", "Effect"));
                 for o in &t.outcomes {
-                    ui.horizontal(|ui| {
-                        if let Some(f) = o.freq {
+                    // The number as people picture it first, then the words and source.
+                    if let Some(f) = o.freq {
+                        ui.horizontal(|ui| {
                             icon_array(ui, f, lang, 6.0);
                             ui.label(RichText::new(f.words(lang)).strong().size(18.0));
-                        }
-                        ui.vertical(|ui| notes.claim(ui, d, o.text.get(lang), &o.cite, lang));
-                    });
+                        });
+                    }
+                    notes.claim(ui, d, o.text.get(lang), &o.cite, lang);
+                    ui.add_space(4.0);
                 }
             }
             claims(
