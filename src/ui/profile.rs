@@ -30,15 +30,11 @@ pub fn profile_ui(ui: &mut Ui, state: &mut AppState) {
     if let Some(text) = number_field(ui, Field::LargestCm, &largest, "0,1–30 cm", lang) {
         state.type_field(Field::LargestCm, text);
     }
-    for field in [
-        Field::Extrahepatic,
-        Field::Ecog,
-        Field::Grade,
-        Field::Primary,
-        Field::HormonalSymptoms,
-        Field::PressureSymptoms,
-    ] {
-        choice_field(ui, state, field);
+    // Every other field is chosen from buttons or a list, in the profile's own order.
+    for field in Field::ALL {
+        if !matches!(field, Field::Lesions | Field::LargestCm) {
+            choice_field(ui, state, field);
+        }
     }
 
     ui.add_space(10.0);
