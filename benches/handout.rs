@@ -3,25 +3,15 @@
 //! Run with `cargo bench --bench handout`.
 
 use divan::Bencher;
-use netliver::assessment::Profile;
 use netliver::dataset::{self, Lang};
-use netliver::handout::{self, Paper, Request, render};
+use netliver::handout::{self, Request, render};
 
 fn main() {
     divan::main();
 }
 
 fn request(id: &str) -> Request {
-    Request {
-        treatments: vec![id.to_owned()],
-        lang: Lang::Da,
-        paper: Paper::A4,
-        profile: Profile::default(),
-        clinician: None,
-        department: None,
-        patient: None,
-        date: (2026, 11, 26),
-    }
+    Request::new(&[id], Lang::Da)
 }
 
 #[divan::bench(args = ["rfa", "tace"])]

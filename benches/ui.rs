@@ -68,22 +68,19 @@ const VIEWS: [(&str, View); 5] = [
     ("sources", View::Sources),
 ];
 
+fn view_named(name: &str) -> View {
+    VIEWS
+        .iter()
+        .find(|v| v.0 == name)
+        .map_or(View::Overview, |v| v.1)
+}
+
 #[divan::bench(args = VIEWS.map(|v| v.0))]
 fn full_dataset(b: Bencher, view: &str) {
-    let v = VIEWS
-        .iter()
-        .find(|x| x.0 == view)
-        .map(|x| x.1)
-        .unwrap_or(View::Overview);
-    bench_view(b, v, false);
+    bench_view(b, view_named(view), false);
 }
 
 #[divan::bench(args = VIEWS.map(|v| v.0))]
 fn synthetic_700(b: Bencher, view: &str) {
-    let v = VIEWS
-        .iter()
-        .find(|x| x.0 == view)
-        .map(|x| x.1)
-        .unwrap_or(View::Overview);
-    bench_view(b, v, true);
+    bench_view(b, view_named(view), true);
 }

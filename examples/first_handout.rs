@@ -3,22 +3,12 @@
 
 use std::time::Instant;
 
-use netliver::assessment::Profile;
 use netliver::dataset::{self, Lang};
-use netliver::handout::{self, Paper, Request, render};
+use netliver::handout::{self, Request, render};
 
 fn main() {
     let d = dataset::load_embedded().expect("the built-in dataset validates");
-    let mut req = Request {
-        treatments: vec!["rfa".to_owned()],
-        lang: Lang::Da,
-        paper: Paper::A4,
-        profile: Profile::default(),
-        clinician: None,
-        department: None,
-        patient: None,
-        date: (2026, 11, 26),
-    };
+    let mut req = Request::new(&["rfa"], Lang::Da);
     for run in 0..5 {
         // A new name each time, so typst's memoisation cannot replay the previous run.
         req.patient = Some(format!("Patient {run}"));

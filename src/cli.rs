@@ -560,19 +560,7 @@ fn assess_table(d: &Dataset, p: &Profile, lang: Lang, out: &mut dyn Write) -> io
             )?;
         }
         for prep in &a.preparations {
-            writeln!(
-                out,
-                "    {prep_word}: {}{}",
-                prep.text.get(lang),
-                if prep.conditional {
-                    match lang {
-                        Lang::Da => " (afhænger af primærtumorens placering, som ikke er angivet)",
-                        Lang::En => " (depends on the primary site, which is not entered)",
-                    }
-                } else {
-                    ""
-                }
-            )?;
+            writeln!(out, "    {prep_word}: {}", prep.describe(lang))?;
         }
     }
     Ok(())

@@ -48,6 +48,22 @@ pub struct Prep {
     pub conditional: bool,
 }
 
+impl Prep {
+    /// The preparation in words; when the profile leaves it open, says on what it depends.
+    pub fn describe(&self, lang: Lang) -> String {
+        let text = self.text.get(lang);
+        match (self.conditional, lang) {
+            (false, _) => text.to_owned(),
+            (true, Lang::Da) => {
+                format!("Afhænger af, hvor kræften udgår fra (ikke angivet): {text}")
+            }
+            (true, Lang::En) => {
+                format!("Depends on where the cancer started (not entered): {text}")
+            }
+        }
+    }
+}
+
 /// The verdict on one treatment for one profile. Owns its data, so a UI can keep it
 /// between frames.
 #[derive(Debug, Clone, PartialEq)]

@@ -271,17 +271,6 @@ impl Interval {
         };
         format!("{n} {unit}")
     }
-
-    /// The midpoint in weeks, for placing steps on a timeline.
-    pub fn weeks(self) -> f32 {
-        let factor = match self.unit {
-            TimeUnit::Days => 1.0 / 7.0,
-            TimeUnit::Weeks => 1.0,
-            TimeUnit::Months => 4.345,
-            TimeUnit::Years => 52.18,
-        };
-        (self.low + self.high) / 2.0 * factor
-    }
 }
 
 fn fmt_num(x: f32) -> String {

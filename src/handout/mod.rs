@@ -43,6 +43,22 @@ pub struct Request {
     pub date: (i32, u8, u8),
 }
 
+impl Request {
+    /// A request for these treatments in this language, dated today; A4, no profile, no names.
+    pub fn new(treatments: &[&str], lang: Lang) -> Request {
+        Request {
+            treatments: treatments.iter().map(|t| (*t).to_owned()).collect(),
+            lang,
+            paper: Paper::A4,
+            profile: Profile::default(),
+            clinician: None,
+            department: None,
+            patient: None,
+            date: today(),
+        }
+    }
+}
+
 /// Why a handout could not be composed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ComposeError {
@@ -69,7 +85,6 @@ pub struct Effect {
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
     pub when: String,
-    pub weeks: f32,
     pub text: String,
 }
 
@@ -101,7 +116,6 @@ pub struct Comparison {
 /// Interface words of the handout, in its language.
 #[derive(Debug, Clone, Serialize)]
 pub struct Labels {
-    pub what: &'static str,
     pub how: &'static str,
     pub aim: &'static str,
     pub effect: &'static str,
@@ -122,8 +136,6 @@ pub struct Labels {
     pub source: &'static str,
     pub dataset: &'static str,
     pub after_treatment: &'static str,
-    pub legend_sure: &'static str,
-    pub legend_range: &'static str,
     pub intro: &'static str,
 }
 
@@ -134,7 +146,6 @@ impl Labels {
             Lang::En => en,
         };
         Labels {
-            what: t("Hvad er det?", "What is it?"),
             how: t("Sådan foregår det", "How it is done"),
             aim: t("Målet med behandlingen", "The aim of the treatment"),
             effect: t("Hvor godt virker det?", "How well does it work?"),
@@ -167,8 +178,6 @@ impl Labels {
             source: t("Kilde", "Source"),
             dataset: t("Datasæt", "Dataset"),
             after_treatment: t("efter behandlingen", "after the treatment"),
-            legend_sure: t("sikker del", "certain part"),
-            legend_range: t("usikkerhed (spændet)", "uncertainty (the range)"),
             intro: t(
                 "Denne folder handler om behandling af neuroendokrine tumorer (NET), der har spredt sig til leveren. Din læge har gennemgået den med dig.",
                 "This leaflet is about treatment of neuroendocrine tumours (NET) that have spread to the liver. Your doctor has gone through it with you.",
@@ -184,6 +193,9 @@ pub struct Handout {
     pub paper: Paper,
     /// YYYY-MM-DD.
     pub date: String,
+    /// The same date as numbers, for typst's `today`.
+    #[serde(skip)]
+    pub ymd: (i32, u8, u8),
     /// The date in words, e.g. "26. november 2026".
     pub date_text: String,
     pub title: String,
@@ -201,14 +213,6 @@ pub struct Handout {
 }
 
 impl Handout {
-    pub(crate) fn date_parts(&self) -> (i32, u8, u8) {
-        let mut it = self.date.split('-').map(|p| p.parse::<i32>().unwrap_or(1));
-        let y = it.next().unwrap_or(2026);
-        let m = u8::try_from(it.next().unwrap_or(1)).unwrap_or(1);
-        let d = u8::try_from(it.next().unwrap_or(1)).unwrap_or(1);
-        (y, m, d)
-    }
-
     /// The patient-facing prose, for readability scores and tests.
     pub fn prose(&self) -> Vec<&str> {
         let mut out: Vec<&str> = self.intro.iter().map(String::as_str).collect();
@@ -323,10 +327,6 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
             chosen.push(index);
         }
     }
-    let conditional_prefix = match lang {
-        Lang::Da => "Afhænger af, hvor kræften udgår fra: ",
-        Lang::En => "Depends on where the cancer started: ",
-    };
     let treatments = chosen
         .iter()
         .map(|&i| {
@@ -358,20 +358,13 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
                 before: assessments[i]
                     .preparations
                     .iter()
-                    .map(|p| {
-                        if p.conditional {
-                            format!("{conditional_prefix}{}", p.text.get(lang))
-                        } else {
-                            p.text.get(lang).to_owned()
-                        }
-                    })
+                    .map(|p| p.describe(lang))
                     .collect(),
                 after: t
                     .follow_up
                     .iter()
                     .map(|f| Step {
                         when: f.after.words(lang),
-                        weeks: f.after.weeks(),
                         text: f.text.get(lang).to_owned(),
                     })
                     .collect(),
@@ -413,6 +406,7 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
         lang: lang.code(),
         paper: req.paper,
         date: format!("{:04}-{:02}-{:02}", req.date.0, req.date.1, req.date.2),
+        ymd: req.date,
         date_text: date_text(req.date, lang),
         title: d.title.get(lang).to_owned(),
         dataset: match lang {

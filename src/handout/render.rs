@@ -126,7 +126,7 @@ fn diagnostics(diags: &[typst::diag::SourceDiagnostic]) -> String {
 /// Lays out the handout's pages.
 pub fn typeset(h: &Handout) -> Result<PagedDocument, RenderError> {
     let json = serde_json::to_vec(h).map_err(|e| RenderError::Typeset(e.to_string()))?;
-    let (y, m, d) = h.date_parts();
+    let (y, m, d) = h.ymd;
     let world = HandoutWorld {
         data: Bytes::new(json),
         today: Datetime::from_ymd(y, m, d).unwrap_or_else(|| {

@@ -80,21 +80,7 @@ pub fn detail_ui(ui: &mut Ui, state: &mut AppState, index: usize) {
                         ),
                     );
                     for p in &a.preparations {
-                        let suffix = if p.conditional {
-                            lang.tr(
-                                " (afhænger af primærtumoren, som ikke er angivet)",
-                                " (depends on the primary, which is not entered)",
-                            )
-                        } else {
-                            ""
-                        };
-                        notes.claim(
-                            ui,
-                            d,
-                            &format!("{}{suffix}", p.text.get(lang)),
-                            &p.cite,
-                            lang,
-                        );
+                        notes.claim(ui, d, &p.describe(lang), &p.cite, lang);
                     }
                 }
             }

@@ -5,7 +5,6 @@ use egui::{RichText, Ui};
 
 use super::state::{AppState, Filter, MAX_COMPARE, View};
 use super::widgets::{Tr, citation_text, verdict_badge};
-use crate::assessment;
 use crate::dataset::Lang;
 
 /// Height of one card, in points (at zoom 1).
@@ -13,12 +12,9 @@ pub const CARD_HEIGHT: f32 = 122.0;
 
 pub fn overview_ui(ui: &mut Ui, state: &mut AppState) {
     let lang = state.lang();
-    let Some(d) = state.data() else { return };
-
-    let notices: Vec<String> = assessment::notices(d, &state.profile)
-        .iter()
-        .map(|n| format!("ℹ {}", n.text.get(lang)))
-        .collect();
+    if state.data().is_none() {
+        return;
+    }
 
     ui.horizontal_wrapped(|ui| {
         ui.label(lang.tr("Vis:", "Show:"));
@@ -44,8 +40,8 @@ pub fn overview_ui(ui: &mut Ui, state: &mut AppState) {
             state.search.clear();
         }
     });
-    for n in notices {
-        ui.label(RichText::new(n).color(ui.visuals().warn_fg_color));
+    for n in &state.notices {
+        ui.label(RichText::new(format!("ℹ {}", n.get(lang))).color(ui.visuals().warn_fg_color));
     }
     let chosen = state.compare.len();
     ui.horizontal(|ui| {

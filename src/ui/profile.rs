@@ -6,7 +6,7 @@ use super::state::{AppState, TypedInput};
 use super::widgets::Tr;
 use crate::assessment::{field_label, option_label};
 use crate::dataset::Lang;
-use crate::dataset::rules::{Field, GRADES, Kind, PRIMARIES};
+use crate::dataset::rules::{Field, Kind};
 
 pub fn profile_ui(ui: &mut Ui, state: &mut AppState) {
     let lang = state.lang();
@@ -117,12 +117,7 @@ fn choice_field(ui: &mut Ui, state: &mut AppState, field: Field) {
             .iter()
             .find(|(v, _)| v.map_or(current.is_empty(), |v| v == current))
             .map_or(String::new(), |(_, l)| l.clone());
-        let id = if field == Field::Grade {
-            GRADES.len()
-        } else {
-            PRIMARIES.len()
-        };
-        let r = egui::ComboBox::from_id_salt(("profile-choice", field.name(), id))
+        let r = egui::ComboBox::from_id_salt(("profile-choice", field.name()))
             .selected_text(selected)
             .width(200.0)
             .show_ui(ui, |ui| {

@@ -93,6 +93,8 @@ pub struct AppState {
     pub largest_input: TypedInput,
     /// Verdicts for the current profile, recomputed when it changes.
     pub assessments: Vec<Assessment>,
+    /// The dataset's notices this profile triggers, in the interface's language order.
+    pub notices: Vec<crate::dataset::Text>,
     pub view: View,
     pub filter: Filter,
     pub search: String,
@@ -113,6 +115,7 @@ impl AppState {
             lesions_input: TypedInput::default(),
             largest_input: TypedInput::default(),
             assessments: Vec::new(),
+            notices: Vec::new(),
             view: View::Overview,
             filter: Filter::All,
             search: String::new(),
@@ -135,9 +138,15 @@ impl AppState {
 
     /// Recomputes the verdicts after the profile changed.
     pub fn reassess(&mut self) {
-        self.assessments = match &self.loaded {
-            Ok(l) => assessment::assess(&l.data, &self.profile),
-            Err(_) => Vec::new(),
+        (self.assessments, self.notices) = match &self.loaded {
+            Ok(l) => (
+                assessment::assess(&l.data, &self.profile),
+                assessment::notices(&l.data, &self.profile)
+                    .into_iter()
+                    .map(|n| n.text.clone())
+                    .collect(),
+            ),
+            Err(_) => (Vec::new(), Vec::new()),
         };
     }
 
