@@ -218,3 +218,126 @@ fn handout_view_previews_pages_and_reports_readability() {
     h.run();
     assert!(count(&h, "Læsbarhed: Flesch") >= 1);
 }
+
+// The window itself (`NetLiverApp`): theme and zoom, which live in egui's context.
+
+mod window {
+    use eframe::App as _;
+    use egui::{Color32, Modifiers, Theme};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use netliver::dataset;
+    use netliver::ui::{AppState, NetLiverApp, Settings};
+
+    fn app(settings: Settings) -> Harness<'static, NetLiverApp> {
+        let state = AppState::new(dataset::load_embedded(), settings);
+        // Built light, as egui starts on a machine that prefers light. Frames run only when
+        // a test steps them, so a test sees the frame right after its click.
+        Harness::builder()
+            .with_size([1400.0, 1000.0])
+            .with_theme(Theme::Light)
+            .with_max_steps(0)
+            .build_eframe(|cc| NetLiverApp::new(cc, state, None))
+    }
+
+    /// The colour the last frame drew `text` in.
+    fn text_color(h: &Harness<'_, NetLiverApp>, text: &str) -> Color32 {
+        h.output()
+            .shapes
+            .iter()
+            .find_map(|s| match &s.shape {
+                egui::Shape::Text(t) if t.galley.text() == text => {
+                    let format = t.galley.job.sections.first().map(|s| s.format.color);
+                    Some(
+                        t.override_text_color
+                            .or(format.filter(|c| *c != Color32::PLACEHOLDER))
+                            .unwrap_or(t.fallback_color),
+                    )
+                }
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{text:?} was not drawn"))
+    }
+
+    fn is_light(c: Color32) -> bool {
+        u16::from(c.r()) + u16::from(c.g()) + u16::from(c.b()) > 3 * 128
+    }
+
+    /// The backdrop: what the renderer clears the window to.
+    fn backdrop(h: &Harness<'_, NetLiverApp>) -> [f32; 4] {
+        h.state().clear_color(&h.ctx.global_style().visuals)
+    }
+
+    #[test]
+    fn a_remembered_dark_theme_is_used_from_the_start() {
+        let h = app(Settings {
+            dark: true,
+            ..Settings::default()
+        });
+        // Before any click: light text on a dark backdrop.
+        assert!(is_light(text_color(&h, "Patient")), "not dark");
+        assert_eq!(
+            backdrop(&h),
+            egui::Visuals::dark().panel_fill.to_normalized_gamma_f32()
+        );
+    }
+
+    #[test]
+    fn the_theme_button_turns_the_whole_window_dark_and_back() {
+        let mut h = app(Settings::default());
+        assert!(!is_light(text_color(&h, "Patient")));
+        h.get_by_label_contains("Mørkt tema").click();
+        // The frame that sees the click, then the next one: all of it dark.
+        h.run_steps(2);
+        assert!(is_light(text_color(&h, "Patient")), "text not redrawn dark");
+        assert_eq!(
+            backdrop(&h),
+            egui::Visuals::dark().panel_fill.to_normalized_gamma_f32()
+        );
+        assert!(h.state().state.settings.dark);
+        h.get_by_label_contains("Lyst tema").click();
+        h.run_steps(2);
+        assert!(!is_light(text_color(&h, "Patient")));
+        assert_eq!(
+            backdrop(&h),
+            egui::Visuals::light().panel_fill.to_normalized_gamma_f32()
+        );
+    }
+
+    #[test]
+    fn zoom_keys_and_buttons_change_one_remembered_zoom() {
+        let mut h = app(Settings::default());
+        // A key or click, the frame that sees it, and the one where egui's zoom takes effect.
+        let settle = |h: &mut Harness<'_, NetLiverApp>| h.run_steps(3);
+        h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Plus);
+        settle(&mut h);
+        h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Plus);
+        settle(&mut h);
+        assert_eq!(h.state().state.settings.zoom, 1.2);
+        assert!((h.ctx.zoom_factor() - 1.2).abs() < 1e-6);
+        assert!(h.query_by_label("120 %").is_some());
+        h.get_by_label("Formindsk").click();
+        settle(&mut h);
+        assert_eq!(h.state().state.settings.zoom, 1.1);
+        assert!((h.ctx.zoom_factor() - 1.1).abs() < 1e-6);
+        h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Num0);
+        settle(&mut h);
+        assert_eq!(h.state().state.settings.zoom, 1.0);
+        assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-6);
+        assert!(h.query_by_label("100 %").is_some());
+    }
+
+    #[test]
+    fn a_hand_edited_zoom_is_kept_usable() {
+        let h = app(Settings {
+            zoom: 40.0,
+            ..Settings::default()
+        });
+        assert_eq!(h.state().state.settings.zoom, Settings::ZOOM_MAX);
+        let h = app(Settings {
+            zoom: f32::NAN,
+            ..Settings::default()
+        });
+        assert_eq!(h.state().state.settings.zoom, 1.0);
+    }
+}

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use super::state::AppState;
-use super::widgets::Tr;
+use super::widgets::{self, Tr};
 use crate::dataset::Lang;
 use crate::handout::{self, MAX_TREATMENTS, Paper, Readability, Request, output, render};
 
@@ -118,6 +118,7 @@ pub fn handout_ui(ui: &mut Ui, state: &mut AppState) {
         state.handout.chosen = state.compare.clone();
     }
     egui::Panel::left("handout-options")
+        .frame(widgets::panel_frame(ui, false))
         .resizable(false)
         .exact_size(300.0)
         .show(ui, |ui| {
@@ -126,7 +127,9 @@ pub fn handout_ui(ui: &mut Ui, state: &mut AppState) {
                 .show(ui, |ui| options_ui(ui, state));
         });
     refresh(ui, state);
-    egui::CentralPanel::default().show(ui, |ui| preview_ui(ui, state, lang));
+    egui::CentralPanel::default()
+        .frame(widgets::panel_frame(ui, true))
+        .show(ui, |ui| preview_ui(ui, state, lang));
 }
 
 fn options_ui(ui: &mut Ui, state: &mut AppState) {

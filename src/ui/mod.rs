@@ -11,7 +11,10 @@ pub mod state;
 pub mod widgets;
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 
+use egui::gui_zoom::kb_shortcuts as zoom_keys;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 pub use state::{AppState, Settings, View};
@@ -29,26 +32,32 @@ pub struct NetLiverApp {
     frames: u64,
     /// Whether the handout typesetter has been warmed up in the background.
     warmed: bool,
-    /// Zoom and theme last applied to the egui context.
-    applied: Option<(f32, bool)>,
+    /// Zoom last given to the egui context (it takes effect on the next pass).
+    applied_zoom: Option<f32>,
 }
 
 impl NetLiverApp {
-    /// Builds the app: loads the dataset (a broken one becomes the error page) and restores
-    /// the remembered settings.
+    /// Builds the app on a state whose dataset is loaded (a broken one becomes the error
+    /// page), with the remembered settings (or the state's own when none are stored).
     pub fn new(
         cc: &eframe::CreationContext<'_>,
-        data: Option<PathBuf>,
+        mut state: AppState,
         exit_after: Option<u64>,
     ) -> Self {
-        let settings = cc
+        if let Some(settings) = cc
             .storage
             .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
-            .unwrap_or_default();
-        Self::with_state(
-            AppState::new(dataset::load(data.as_deref()), settings),
-            exit_after,
-        )
+        {
+            state.settings = settings;
+        }
+        let zoom = state.settings.zoom;
+        state.settings.set_zoom(zoom);
+        // Ctrl +/-/0 are handled as settings (see `shortcuts`).
+        cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let mut app = Self::with_state(state, exit_after);
+        // Before the first frame, so it is drawn once, in the remembered theme.
+        app.apply_settings(&cc.egui_ctx);
+        app
     }
 
     pub fn with_state(state: AppState, exit_after: Option<u64>) -> Self {
@@ -57,35 +66,57 @@ impl NetLiverApp {
             exit_after,
             frames: 0,
             warmed: false,
-            applied: None,
+            applied_zoom: None,
         }
     }
 
-    /// Applies settings that live in the egui context (zoom, theme) when they change.
-    fn apply_settings(&mut self, ctx: &egui::Context) {
-        let wanted = (self.state.settings.zoom, self.state.settings.dark);
-        if self.applied != Some(wanted) {
-            ctx.set_zoom_factor(wanted.0);
-            ctx.set_theme(if wanted.1 {
-                egui::Theme::Dark
-            } else {
-                egui::Theme::Light
-            });
-            self.applied = Some(wanted);
+    /// Applies the settings that live in the egui context (zoom, theme) where they differ.
+    /// Returns whether the theme changed.
+    fn apply_settings(&mut self, ctx: &egui::Context) -> bool {
+        let zoom = self.state.settings.zoom;
+        if self.applied_zoom != Some(zoom) {
+            ctx.set_zoom_factor(zoom);
+            self.applied_zoom = Some(zoom);
         }
-        // Ctrl +/-/0 changes the zoom inside egui; keep the setting in step.
-        let zoom = ctx.zoom_factor();
-        if (zoom - self.state.settings.zoom).abs() > f32::EPSILON {
-            self.state.settings.zoom = zoom;
-            self.applied = Some((zoom, wanted.1));
+        let theme = if self.state.settings.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        };
+        let changed = ctx.theme() != theme;
+        if changed {
+            ctx.set_theme(theme);
         }
+        changed
+    }
+
+    /// Whether a setting chosen during this frame still waits to be applied.
+    fn settings_pending(&self, ctx: &egui::Context) -> bool {
+        self.applied_zoom != Some(self.state.settings.zoom)
+            || (ctx.theme() == egui::Theme::Dark) != self.state.settings.dark
     }
 }
 
 impl eframe::App for NetLiverApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        self.apply_settings(ui.ctx());
-        app_ui(ui, &mut self.state);
+        if let Some(n) = self.exit_after
+            && self.frames >= n
+        {
+            // `--exit-after-frames N`: N frames are drawn. This is the pass egui runs to act
+            // on the Close sent after the last one; no one sees it, so it draws nothing.
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
+        if self.apply_settings(ui.ctx()) {
+            // The window's ui took its style before the switch: redraw this frame in the
+            // new theme, matching the backdrop the renderer clears to (`clear_color`).
+            ui.set_style(ui.ctx().global_style());
+        }
+        window_ui(ui, &mut self.state);
+        if self.settings_pending(ui.ctx()) {
+            // A theme or zoom chosen in this frame is applied at the start of the next.
+            ui.ctx().request_repaint();
+        }
         if !self.warmed {
             // After the first frame, so start-up is not slowed: load the handout fonts and
             // typst's library in the background, so the first preview comes quickly.
@@ -107,24 +138,46 @@ impl eframe::App for NetLiverApp {
         eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
     }
 
+    /// The panel colour, so the panels need not paint it (see [`window_ui`]).
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
+    }
+
     fn persist_egui_memory(&self) -> bool {
         // egui's memory can hold widget state; keep nothing that could echo patient input.
         false
     }
 }
 
-/// The whole window: top bar, status bar, profile panel and the current view.
+/// The whole window, background included: what tests and benchmarks draw.
 pub fn app_ui(ui: &mut Ui, state: &mut AppState) {
+    widgets::paint_backdrop(ui);
+    window_ui(ui, state);
+}
+
+/// The whole window on a backdrop that is already the panel colour: top bar, status bar,
+/// profile panel and the current view. The panels are not filled (see
+/// [`widgets::panel_frame`]); the native app has the renderer clear to the panel colour
+/// instead ([`NetLiverApp::clear_color`]), which on a software renderer halves the pixels
+/// shaded per frame.
+fn window_ui(ui: &mut Ui, state: &mut AppState) {
     shortcuts(ui, state);
     let lang = state.lang();
-    egui::Panel::top("top-bar").show(ui, |ui| top_bar_ui(ui, state));
-    egui::Panel::bottom("status-bar").show(ui, |ui| status_bar_ui(ui, state));
+    egui::Panel::top("top-bar")
+        .frame(widgets::panel_frame(ui, false))
+        .show(ui, |ui| top_bar_ui(ui, state));
+    egui::Panel::bottom("status-bar")
+        .frame(widgets::panel_frame(ui, false))
+        .show(ui, |ui| status_bar_ui(ui, state));
     if let Err(report) = &state.loaded {
         let report = report.clone();
-        egui::CentralPanel::default().show(ui, |ui| sources::errors_ui(ui, &report, lang));
+        egui::CentralPanel::default()
+            .frame(widgets::panel_frame(ui, true))
+            .show(ui, |ui| sources::errors_ui(ui, &report, lang));
         return;
     }
     egui::Panel::left("profile")
+        .frame(widgets::panel_frame(ui, false))
         .resizable(true)
         .default_size(290.0)
         .min_size(240.0)
@@ -133,13 +186,15 @@ pub fn app_ui(ui: &mut Ui, state: &mut AppState) {
                 .id_salt("profile-scroll")
                 .show(ui, |ui| profile::profile_ui(ui, state));
         });
-    egui::CentralPanel::default().show(ui, |ui| match state.view {
-        View::Overview => overview::overview_ui(ui, state),
-        View::Compare => compare::compare_ui(ui, state),
-        View::Detail(i) => detail::detail_ui(ui, state, i),
-        View::Handout => handout::handout_ui(ui, state),
-        View::Sources => sources::sources_ui(ui, state),
-    });
+    egui::CentralPanel::default()
+        .frame(widgets::panel_frame(ui, true))
+        .show(ui, |ui| match state.view {
+            View::Overview => overview::overview_ui(ui, state),
+            View::Compare => compare::compare_ui(ui, state),
+            View::Detail(i) => detail::detail_ui(ui, state, i),
+            View::Handout => handout::handout_ui(ui, state),
+            View::Sources => sources::sources_ui(ui, state),
+        });
 }
 
 fn shortcuts(ui: &Ui, state: &mut AppState) {
@@ -150,9 +205,24 @@ fn shortcuts(ui: &Ui, state: &mut AppState) {
         (Key::Num3, View::Handout),
         (Key::Num4, View::Sources),
     ];
+    let zooms = [
+        (zoom_keys::ZOOM_IN, 1.0),
+        (zoom_keys::ZOOM_IN_SECONDARY, 1.0),
+        (zoom_keys::ZOOM_OUT, -1.0),
+    ];
     ui.input_mut(|i| {
         if i.consume_shortcut(&new_patient) {
             state.new_patient();
+        }
+        // Zoom is a setting like the others (egui's own zoom keys are off, see
+        // `NetLiverApp::new`), so the buttons, the keys and the saved value agree.
+        for (shortcut, steps) in zooms {
+            if i.consume_shortcut(&shortcut) {
+                state.settings.zoom_by(steps);
+            }
+        }
+        if i.consume_shortcut(&zoom_keys::ZOOM_RESET) {
+            state.settings.set_zoom(1.0);
         }
         for (key, view) in views {
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, key)) {
@@ -209,7 +279,7 @@ fn top_bar_ui(ui: &mut Ui, state: &mut AppState) {
             .accessible_name(lang.tr("Formindsk", "Zoom out"))
             .clicked()
         {
-            state.settings.zoom = (state.settings.zoom - 0.1).max(0.5);
+            state.settings.zoom_by(-1.0);
         }
         ui.label(format!("{:.0} %", state.settings.zoom * 100.0));
         if ui
@@ -218,7 +288,7 @@ fn top_bar_ui(ui: &mut Ui, state: &mut AppState) {
             .accessible_name(lang.tr("Forstør", "Zoom in"))
             .clicked()
         {
-            state.settings.zoom = (state.settings.zoom + 0.1).min(3.0);
+            state.settings.zoom_by(1.0);
         }
     });
 }
@@ -266,6 +336,7 @@ fn status_bar_ui(ui: &mut Ui, state: &mut AppState) {
 /// Opens the window. wgpu first (it copes with remote desktops offering only old OpenGL),
 /// then glow; if neither starts, a message saying so.
 pub fn run(data: Option<PathBuf>, exit_after: Option<u64>) -> Result<(), String> {
+    let preload = Arc::new(Preload::start(data));
     let mut errors = Vec::new();
     for renderer in [eframe::Renderer::Wgpu, eframe::Renderer::Glow] {
         let options = eframe::NativeOptions {
@@ -278,11 +349,11 @@ pub fn run(data: Option<PathBuf>, exit_after: Option<u64>) -> Result<(), String>
             system_font_fallback: false,
             ..Default::default()
         };
-        let data = data.clone();
+        let preload = Arc::clone(&preload);
         let result = eframe::run_native(
             "netliver",
             options,
-            Box::new(move |cc| Ok(Box::new(NetLiverApp::new(cc, data, exit_after)))),
+            Box::new(move |cc| Ok(Box::new(NetLiverApp::new(cc, preload.take(), exit_after)))),
         );
         match result {
             Ok(()) => return Ok(()),
@@ -295,4 +366,38 @@ On a machine without a GPU, install Mesa's software drivers (Debian: mesa-vulkan
 the command line (`netliver --help`) works without a screen.",
         errors.join("; ")
     ))
+}
+
+/// The app state (dataset loaded, validated and assessed), built on its own thread while
+/// the window and renderer start, which takes far longer.
+struct Preload {
+    data: Option<PathBuf>,
+    pending: Mutex<Option<JoinHandle<AppState>>>,
+}
+
+impl Preload {
+    fn start(data: Option<PathBuf>) -> Self {
+        let path = data.clone();
+        let handle = std::thread::Builder::new()
+            .name("netliver-load".to_owned())
+            .spawn(move || Self::build(path.as_deref()))
+            .ok();
+        Preload {
+            data,
+            pending: Mutex::new(handle),
+        }
+    }
+
+    fn build(data: Option<&std::path::Path>) -> AppState {
+        AppState::new(dataset::load(data), Settings::default())
+    }
+
+    /// The state built on the thread; built here if the thread could not start or a
+    /// second renderer is tried after the first one took it.
+    fn take(&self) -> AppState {
+        let handle = self.pending.lock().ok().and_then(|mut h| h.take());
+        handle
+            .and_then(|h| h.join().ok())
+            .unwrap_or_else(|| Self::build(self.data.as_deref()))
+    }
 }

@@ -35,6 +35,28 @@ impl Default for Settings {
     }
 }
 
+impl Settings {
+    /// Zoom limits and step, as fractions of the normal size.
+    pub const ZOOM_MIN: f32 = 0.5;
+    pub const ZOOM_MAX: f32 = 3.0;
+    pub const ZOOM_STEP: f32 = 0.1;
+
+    /// Sets the zoom, kept within the limits and on whole percent (a hand-edited settings
+    /// file cannot make the window unusable).
+    pub fn set_zoom(&mut self, zoom: f32) {
+        self.zoom = if zoom.is_finite() {
+            ((zoom * 100.0).round() / 100.0).clamp(Self::ZOOM_MIN, Self::ZOOM_MAX)
+        } else {
+            1.0
+        };
+    }
+
+    /// Zooms in (positive) or out (negative) by whole steps.
+    pub fn zoom_by(&mut self, steps: f32) {
+        self.set_zoom(self.zoom + steps * Self::ZOOM_STEP);
+    }
+}
+
 /// The pages of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {

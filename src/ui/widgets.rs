@@ -40,6 +40,25 @@ pub fn highlight_fill(dark: bool) -> Color32 {
     }
 }
 
+/// egui's panel frame without its fill: the panels sit on one backdrop of the panel colour
+/// (painted by [`paint_backdrop`], or the colour the renderer clears to), so no pixel is
+/// painted twice. Software renderers (ward PCs without a GPU, remote desktops) pay for
+/// every pixel shaded.
+pub fn panel_frame(ui: &Ui, central: bool) -> egui::Frame {
+    let frame = if central {
+        egui::Frame::central_panel(ui.style())
+    } else {
+        egui::Frame::side_top_panel(ui.style())
+    };
+    frame.fill(Color32::TRANSPARENT)
+}
+
+/// The panel colour over the whole window, for renderers that do not clear to it.
+pub fn paint_backdrop(ui: &Ui) {
+    ui.painter()
+        .rect_filled(ui.max_rect(), 0.0, ui.visuals().panel_fill);
+}
+
 /// "✔ EGNET": icon, word and colour together.
 pub fn verdict_badge(ui: &mut Ui, v: Verdict, lang: Lang) -> egui::Response {
     let color = verdict_color(v, ui.visuals().dark_mode);
