@@ -3,7 +3,7 @@
 
 use divan::Bencher;
 use netliver::dataset::{self, Dataset};
-use netliver::ui::{AppState, Settings, View, app_ui};
+use netliver::ui::{AppState, Settings, View, app_ui, setup_context};
 
 fn main() {
     divan::main();
@@ -53,6 +53,7 @@ fn bench_view(b: Bencher, view: View, synthetic: bool) {
     state.handout.chosen = vec![2];
     state.view = view;
     let ctx = egui::Context::default();
+    setup_context(&ctx);
     // Warm up: fonts, caches and (for the handout) the one-off typesetting.
     for _ in 0..3 {
         frame(&ctx, &mut state);

@@ -8,7 +8,7 @@
 use egui_kittest::Harness;
 use netliver::dataset::rules::Field;
 use netliver::dataset::{self, Lang};
-use netliver::ui::{AppState, Settings, View, app_ui};
+use netliver::ui::{AppState, Settings, View, app_ui, setup_context};
 
 fn harness(lang: Lang, view: View) -> Harness<'static, AppState> {
     let mut state = AppState::new(
@@ -34,6 +34,9 @@ fn harness(lang: Lang, view: View) -> Harness<'static, AppState> {
     state.view = view;
     let mut h = Harness::builder()
         .with_size([1280.0, 820.0])
+        .with_context_setup(setup_context)
+        // The app's default theme (kittest's own default is dark).
+        .with_theme(egui::Theme::Light)
         .wgpu()
         .build_ui_state(|ui, state: &mut AppState| app_ui(ui, state), state);
     h.run();

@@ -7,11 +7,12 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use netliver::dataset::{self, Lang};
-use netliver::ui::{AppState, Settings, View, app_ui};
+use netliver::ui::{AppState, Settings, View, app_ui, setup_context};
 
 fn harness_with(state: AppState) -> Harness<'static, AppState> {
     let mut h = Harness::builder()
         .with_size([1400.0, 1000.0])
+        .with_context_setup(setup_context)
         .build_ui_state(|ui, state: &mut AppState| app_ui(ui, state), state);
     h.run();
     h
