@@ -264,18 +264,46 @@ mod window {
         u16::from(c.r()) + u16::from(c.g()) + u16::from(c.b()) > 3 * 128
     }
 
+    /// Shapes filling the whole window with the panel colour.
+    fn backdrops_painted(h: &Harness<'_, NetLiverApp>) -> usize {
+        let screen = h.ctx.content_rect();
+        let fill = h.ctx.global_style().visuals.panel_fill;
+        h.output()
+            .shapes
+            .iter()
+            .filter(|s| {
+                matches!(&s.shape, egui::Shape::Rect(r) if r.fill == fill && r.rect.contains_rect(screen))
+            })
+            .count()
+    }
+
     /// The backdrop: what the renderer clears the window to.
     fn backdrop(h: &Harness<'_, NetLiverApp>) -> [f32; 4] {
         h.state().clear_color(&h.ctx.global_style().visuals)
     }
 
     #[test]
-    fn a_remembered_dark_theme_is_used_from_the_start() {
-        let h = app(Settings {
-            dark: true,
-            ..Settings::default()
-        });
-        // Before any click: light text on a dark backdrop.
+    fn remembered_zoom_and_theme_are_set_before_the_first_frame() {
+        let state = AppState::new(
+            dataset::load_embedded(),
+            Settings {
+                dark: true,
+                zoom: 1.3,
+                ..Settings::default()
+            },
+        );
+        let mut before_first_frame = None;
+        let h = Harness::builder()
+            .with_size([1400.0, 1000.0])
+            .with_max_steps(0)
+            .build_eframe(|cc| {
+                let app = NetLiverApp::new(cc, state, None);
+                before_first_frame = Some((cc.egui_ctx.theme(), cc.egui_ctx.zoom_factor()));
+                app
+            });
+        assert_eq!(before_first_frame, Some((Theme::Dark, 1.3)));
+        // Laid out for the window it was given, not for one thousands of points wide.
+        assert_eq!(h.ctx.content_rect().size(), egui::vec2(1400.0, 1000.0));
         assert!(is_light(text_color(&h, "Patient")), "not dark");
         assert_eq!(
             backdrop(&h),
@@ -291,6 +319,11 @@ mod window {
         // The frame that sees the click, then the next one: all of it dark.
         h.run_steps(2);
         assert!(is_light(text_color(&h, "Patient")), "text not redrawn dark");
+        // That frame also paints its backdrop, for glow, which cleared the window before
+        // the switch; the frame after it leaves the backdrop to the clear colour.
+        assert_eq!(backdrops_painted(&h), 1);
+        h.step();
+        assert_eq!(backdrops_painted(&h), 0);
         assert_eq!(
             backdrop(&h),
             egui::Visuals::dark().panel_fill.to_normalized_gamma_f32()
@@ -341,4 +374,27 @@ mod window {
         });
         assert_eq!(h.state().state.settings.zoom, 1.0);
     }
+}
+
+#[test]
+fn settings_are_read_from_eframes_storage_file() {
+    // app.ron as eframe 0.37 writes it: a RON map from keys to RON texts.
+    let stored = r#"{
+    "window": "(normal_geometry:(outer_position_pixels:Some((x:0.0,y:0.0)),scale_factor:1.0,inner_size_points:(x:1280.0,y:820.0)),fullscreen:false,maximized:false)",
+    "netliver.settings": "(lang:en,zoom:1.5,dark:true,clinician:\"Dr. Hansen\",department:\"\")",
+}"#;
+    let s = netliver::ui::settings_from_storage(stored).unwrap();
+    assert_eq!(s.lang, Lang::En);
+    assert_eq!(s.zoom, 1.5);
+    assert!(s.dark);
+    assert_eq!(s.clinician, "Dr. Hansen");
+    // A zoom no one could use is brought back within limits; an unreadable file is no
+    // settings at all (the defaults), never an error.
+    let wild = stored.replace("zoom:1.5", "zoom:90.0");
+    assert_eq!(
+        netliver::ui::settings_from_storage(&wild).unwrap().zoom,
+        Settings::ZOOM_MAX
+    );
+    assert!(netliver::ui::settings_from_storage("{ not ron").is_none());
+    assert!(netliver::ui::settings_from_storage("{}").is_none());
 }

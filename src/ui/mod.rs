@@ -22,6 +22,8 @@ use widgets::Tr;
 
 use crate::dataset::{self, Lang};
 
+/// eframe's name for the app: its settings folder (e.g. `~/.local/share/netliver`).
+const APP_ID: &str = "netliver";
 const SETTINGS_KEY: &str = "netliver.settings";
 
 /// The eframe app: the state plus what only a running window needs.
@@ -52,10 +54,12 @@ impl NetLiverApp {
         }
         let zoom = state.settings.zoom;
         state.settings.set_zoom(zoom);
+        // Before the first frame, so it is drawn once, in the remembered zoom and theme.
+        // (`run` has done this already on the context it made; tests come here directly.)
         setup_context(&cc.egui_ctx);
+        apply_before_first_frame(&cc.egui_ctx, &state.settings);
         let mut app = Self::with_state(state, exit_after);
-        // Before the first frame, so it is drawn once, in the remembered theme.
-        app.apply_settings(&cc.egui_ctx);
+        app.applied_zoom = Some(app.state.settings.zoom);
         app
     }
 
@@ -77,11 +81,7 @@ impl NetLiverApp {
             ctx.set_zoom_factor(zoom);
             self.applied_zoom = Some(zoom);
         }
-        let theme = if self.state.settings.dark {
-            egui::Theme::Dark
-        } else {
-            egui::Theme::Light
-        };
+        let theme = self.state.settings.theme();
         let changed = ctx.theme() != theme;
         if changed {
             ctx.set_theme(theme);
@@ -92,7 +92,7 @@ impl NetLiverApp {
     /// Whether a setting chosen during this frame still waits to be applied.
     fn settings_pending(&self, ctx: &egui::Context) -> bool {
         self.applied_zoom != Some(self.state.settings.zoom)
-            || (ctx.theme() == egui::Theme::Dark) != self.state.settings.dark
+            || ctx.theme() != self.state.settings.theme()
     }
 }
 
@@ -102,14 +102,18 @@ impl eframe::App for NetLiverApp {
             && self.frames >= n
         {
             // `--exit-after-frames N`: N frames are drawn. This is the pass egui runs to act
-            // on the Close sent after the last one; no one sees it, so it draws nothing.
+            // on the Close sent after the last one; it is shown blank, if at all, as the
+            // window closes.
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
         if self.apply_settings(ui.ctx()) {
-            // The window's ui took its style before the switch: redraw this frame in the
-            // new theme, matching the backdrop the renderer clears to (`clear_color`).
+            // The window's ui took its style before the switch: draw this frame in the new
+            // theme. glow cleared the window before this frame, in the old theme's colour,
+            // so paint the new backdrop this once; the next frame is cleared to it.
             ui.set_style(ui.ctx().global_style());
+            widgets::paint_backdrop(ui);
+            ui.ctx().request_repaint();
         }
         window_ui(ui, &mut self.state);
         if self.settings_pending(ui.ctx()) {
@@ -122,7 +126,10 @@ impl eframe::App for NetLiverApp {
             self.warmed = true;
             std::thread::spawn(crate::handout::render::warm_up);
         }
-        if let Some(n) = self.exit_after {
+        if let Some(n) = self.exit_after
+            && !ui.ctx().will_discard()
+        {
+            // A pass egui discards (to lay out again at once) is not a frame drawn.
             self.frames += 1;
             if self.frames >= n {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -146,6 +153,45 @@ impl eframe::App for NetLiverApp {
         // egui's memory can hold widget state; keep nothing that could echo patient input.
         false
     }
+}
+
+/// The egui context the window is made with, ready before the window exists: eframe
+/// restores the window's size in points at the context's zoom, and saves it at the zoom in
+/// use, so a context made at 100 % would shrink the window by the zoom on every start.
+fn window_context(settings: &Settings) -> egui::Context {
+    let ctx = egui::Context::default();
+    // As eframe 0.37 sets up a context it makes itself (`create_egui_context`): viewports
+    // as real windows, and a second pass allowed when egui asks for one. egui's memory is
+    // not restored: netliver never stores it.
+    ctx.set_embed_viewports(false);
+    ctx.options_mut(|o| o.max_passes = std::num::NonZeroUsize::MIN.saturating_add(1));
+    setup_context(&ctx);
+    apply_before_first_frame(&ctx, settings);
+    ctx
+}
+
+/// Zoom and theme on a context that has not drawn yet. The zoom is set at once:
+/// `set_zoom_factor` would rescale the previous frame's window size, which does not exist
+/// yet, and lay the first frame out for a window thousands of points wide.
+fn apply_before_first_frame(ctx: &egui::Context, settings: &Settings) {
+    ctx.options_mut(|o| o.zoom_factor = settings.zoom);
+    ctx.set_theme(settings.theme());
+}
+
+/// The settings eframe stored when the app last closed, read before the window opens
+/// (eframe hands its storage to the app only once the window exists).
+fn remembered_settings() -> Option<Settings> {
+    let file = eframe::storage_dir(APP_ID)?.join("app.ron");
+    settings_from_storage(&std::fs::read_to_string(file).ok()?)
+}
+
+/// The settings in the text of eframe's storage file: a RON map from keys to RON texts.
+pub fn settings_from_storage(text: &str) -> Option<Settings> {
+    let entries: std::collections::HashMap<String, String> = ron::from_str(text).ok()?;
+    let mut settings: Settings = ron::from_str(entries.get(SETTINGS_KEY)?).ok()?;
+    let zoom = settings.zoom;
+    settings.set_zoom(zoom);
+    Some(settings)
 }
 
 /// What the app sets on egui's context before its first frame. Tests, snapshots and
@@ -227,7 +273,7 @@ fn shortcuts(ui: &Ui, state: &mut AppState) {
             state.new_patient();
         }
         // Zoom is a setting like the others (egui's own zoom keys are off, see
-        // `NetLiverApp::new`), so the buttons, the keys and the saved value agree.
+        // `setup_context`), so the buttons, the keys and the saved value agree.
         for (shortcut, steps) in zooms {
             if i.consume_shortcut(&shortcut) {
                 state.settings.zoom_by(steps);
@@ -349,6 +395,7 @@ fn status_bar_ui(ui: &mut Ui, state: &mut AppState) {
 /// then glow; if neither starts, a message saying so.
 pub fn run(data: Option<PathBuf>, exit_after: Option<u64>) -> Result<(), String> {
     let preload = Arc::new(Preload::start(data));
+    let settings = remembered_settings().unwrap_or_default();
     let mut errors = Vec::new();
     for renderer in [eframe::Renderer::Wgpu, eframe::Renderer::Glow] {
         let options = eframe::NativeOptions {
@@ -362,9 +409,10 @@ pub fn run(data: Option<PathBuf>, exit_after: Option<u64>) -> Result<(), String>
             ..Default::default()
         };
         let preload = Arc::clone(&preload);
-        let result = eframe::run_native(
-            "netliver",
+        let result = eframe::run_native_ext(
+            APP_ID,
             options,
+            Some(window_context(&settings)),
             Box::new(move |cc| Ok(Box::new(NetLiverApp::new(cc, preload.take(), exit_after)))),
         );
         match result {

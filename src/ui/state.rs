@@ -51,6 +51,15 @@ impl Settings {
         };
     }
 
+    /// The egui theme for the chosen light or dark.
+    pub fn theme(&self) -> egui::Theme {
+        if self.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        }
+    }
+
     /// Zooms in (positive) or out (negative) by whole steps.
     pub fn zoom_by(&mut self, steps: f32) {
         self.set_zoom(self.zoom + steps * Self::ZOOM_STEP);
