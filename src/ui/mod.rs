@@ -46,30 +46,22 @@ impl NetLiverApp {
         mut state: AppState,
         exit_after: Option<u64>,
     ) -> Self {
-        if let Some(settings) = cc
+        let stored = cc
             .storage
-            .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
-        {
-            state.settings = settings;
-        }
-        let zoom = state.settings.zoom;
-        state.settings.set_zoom(zoom);
+            .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY));
+        state.settings = stored
+            .unwrap_or_else(|| state.settings.clone())
+            .within_limits();
         // Before the first frame, so it is drawn once, in the remembered zoom and theme.
         // (`run` has done this already on the context it made; tests come here directly.)
         setup_context(&cc.egui_ctx);
         apply_before_first_frame(&cc.egui_ctx, &state.settings);
-        let mut app = Self::with_state(state, exit_after);
-        app.applied_zoom = Some(app.state.settings.zoom);
-        app
-    }
-
-    pub fn with_state(state: AppState, exit_after: Option<u64>) -> Self {
         NetLiverApp {
+            applied_zoom: Some(state.settings.zoom),
             state,
             exit_after,
             frames: 0,
             warmed: false,
-            applied_zoom: None,
         }
     }
 
@@ -188,10 +180,8 @@ fn remembered_settings() -> Option<Settings> {
 /// The settings in the text of eframe's storage file: a RON map from keys to RON texts.
 pub fn settings_from_storage(text: &str) -> Option<Settings> {
     let entries: std::collections::HashMap<String, String> = ron::from_str(text).ok()?;
-    let mut settings: Settings = ron::from_str(entries.get(SETTINGS_KEY)?).ok()?;
-    let zoom = settings.zoom;
-    settings.set_zoom(zoom);
-    Some(settings)
+    let settings: Settings = ron::from_str(entries.get(SETTINGS_KEY)?).ok()?;
+    Some(settings.within_limits())
 }
 
 /// What the app sets on egui's context before its first frame. Tests, snapshots and

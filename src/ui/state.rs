@@ -41,14 +41,22 @@ impl Settings {
     pub const ZOOM_MAX: f32 = 3.0;
     pub const ZOOM_STEP: f32 = 0.1;
 
-    /// Sets the zoom, kept within the limits and on whole percent (a hand-edited settings
-    /// file cannot make the window unusable).
+    /// Sets the zoom, kept within the limits and on whole percent.
     pub fn set_zoom(&mut self, zoom: f32) {
         self.zoom = if zoom.is_finite() {
             ((zoom * 100.0).round() / 100.0).clamp(Self::ZOOM_MIN, Self::ZOOM_MAX)
         } else {
             1.0
         };
+    }
+
+    /// The same settings with the zoom within its limits (a settings file may have been
+    /// edited by hand).
+    #[must_use]
+    pub fn within_limits(mut self) -> Self {
+        let zoom = self.zoom;
+        self.set_zoom(zoom);
+        self
     }
 
     /// The egui theme for the chosen light or dark.
