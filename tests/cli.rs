@@ -6,6 +6,8 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
+mod common;
+
 fn netliver() -> Command {
     Command::cargo_bin("netliver").unwrap()
 }
@@ -60,15 +62,7 @@ fn check_reports_a_missing_file() {
 fn list_prints_the_seven_treatments_in_both_languages() {
     let out = netliver().args(["list", "--lang", "en"]).assert().success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    for id in [
-        "resection",
-        "debulking",
-        "rfa",
-        "tae",
-        "tace",
-        "sirt",
-        "sbrt",
-    ] {
+    for id in common::TREATMENT_IDS {
         assert!(text.contains(id), "{id} missing from\n{text}");
     }
     let json: Value = serde_json::from_slice(
@@ -99,18 +93,7 @@ fn assess_json_has_the_documented_shape() {
         .iter()
         .map(|a| a["treatment"].as_str().unwrap())
         .collect();
-    assert_eq!(
-        ids,
-        [
-            "resection",
-            "debulking",
-            "rfa",
-            "tae",
-            "tace",
-            "sirt",
-            "sbrt"
-        ]
-    );
+    assert_eq!(ids, common::TREATMENT_IDS);
     for a in list {
         assert!(a["name"].is_string());
         assert!(["eligible", "caution", "not_eligible"].contains(&a["verdict"].as_str().unwrap()));

@@ -277,6 +277,11 @@ mod window {
             .count()
     }
 
+    /// A theme's panel colour as the renderer is given it.
+    fn panel_colour(visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
+    }
+
     /// The backdrop: what the renderer clears the window to.
     fn backdrop(h: &Harness<'_, NetLiverApp>) -> [f32; 4] {
         h.state().clear_color(&h.ctx.global_style().visuals)
@@ -305,10 +310,7 @@ mod window {
         // Laid out for the window it was given, not for one thousands of points wide.
         assert_eq!(h.ctx.content_rect().size(), egui::vec2(1400.0, 1000.0));
         assert!(is_light(text_color(&h, "Patient")), "not dark");
-        assert_eq!(
-            backdrop(&h),
-            egui::Visuals::dark().panel_fill.to_normalized_gamma_f32()
-        );
+        assert_eq!(backdrop(&h), panel_colour(&egui::Visuals::dark()));
     }
 
     #[test]
@@ -324,18 +326,12 @@ mod window {
         assert_eq!(backdrops_painted(&h), 1);
         h.step();
         assert_eq!(backdrops_painted(&h), 0);
-        assert_eq!(
-            backdrop(&h),
-            egui::Visuals::dark().panel_fill.to_normalized_gamma_f32()
-        );
+        assert_eq!(backdrop(&h), panel_colour(&egui::Visuals::dark()));
         assert!(h.state().state.settings.dark);
         h.get_by_label_contains("Lyst tema").click();
         h.run_steps(2);
         assert!(!is_light(text_color(&h, "Patient")));
-        assert_eq!(
-            backdrop(&h),
-            egui::Visuals::light().panel_fill.to_normalized_gamma_f32()
-        );
+        assert_eq!(backdrop(&h), panel_colour(&egui::Visuals::light()));
     }
 
     #[test]

@@ -14,6 +14,8 @@ const SOURCE: &str = include_str!("../data/sources/kb-net-levermetastaser.da.txt
 
 use Verdict::{Caution as C, Eligible as E, NotEligible as N};
 
+mod common;
+
 struct Vignette {
     name: &'static str,
     profile: &'static [(&'static str, &'static str)],
@@ -264,18 +266,7 @@ fn profile_of(v: &Vignette) -> Profile {
 fn every_vignette_gets_the_verdicts_the_source_implies() {
     let d = dataset::load_embedded().unwrap();
     let ids: Vec<&str> = d.treatments.iter().map(|t| t.id.as_str()).collect();
-    assert_eq!(
-        ids,
-        [
-            "resection",
-            "debulking",
-            "rfa",
-            "tae",
-            "tace",
-            "sirt",
-            "sbrt"
-        ]
-    );
+    assert_eq!(ids, common::TREATMENT_IDS);
     let mut failures = Vec::new();
     for v in VIGNETTES {
         let got: Vec<Verdict> = assess(&d, &profile_of(v))
