@@ -19,15 +19,15 @@ fn load_and_validate_embedded() -> usize {
 #[divan::bench]
 fn assess_all_treatments(b: Bencher) {
     let d = dataset::load_embedded().expect("the built-in dataset validates");
-    let p = Profile {
-        lesions: Some(5),
-        largest_cm: Some(3.5),
-        extrahepatic: Some(false),
-        ecog: Some(1),
-        grade: Some("g2"),
-        primary: Some("small-intestine"),
-        hormonal_symptoms: Some(true),
-        pressure_symptoms: None,
-    };
+    let p = Profile::from_pairs(&[
+        ("lesions", "5"),
+        ("largest_cm", "3.5"),
+        ("extrahepatic", "no"),
+        ("ecog", "1"),
+        ("grade", "g2"),
+        ("primary", "small-intestine"),
+        ("hormonal_symptoms", "yes"),
+    ])
+    .expect("a valid profile");
     b.bench(|| assess(black_box(&d), black_box(&p)).len());
 }

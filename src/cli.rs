@@ -4,11 +4,11 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, ArgMatches, Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::assessment::{self, Profile, field_label};
-use crate::dataset::rules::Field;
+use crate::assessment::{self, MDT_NOTICE, Profile};
+use crate::dataset::fields::{Field, Kind};
 use crate::dataset::{self, Dataset, Lang};
 use crate::handout;
 
@@ -117,59 +117,87 @@ impl From<LangArg> for Lang {
     }
 }
 
-/// The patient profile as flags. Every flag is optional: what is not given is unknown.
-#[derive(Debug, Args, Clone, Default)]
+/// The patient profile as flags, one per field of the field table
+/// ([`crate::dataset::fields`]). Every flag is optional: what is not given is unknown.
+#[derive(Debug, Clone, Default)]
 pub struct ProfileArgs {
-    /// Number of liver metastases (1-200).
-    #[arg(long, value_name = "N", allow_hyphen_values = true)]
-    pub lesions: Option<String>,
-    /// Diameter of the largest liver metastasis in cm (0.1-30).
-    #[arg(long, value_name = "CM", allow_hyphen_values = true)]
-    pub largest_cm: Option<String>,
-    /// Spread outside the liver.
-    #[arg(long, value_name = "yes|no")]
-    pub extrahepatic: Option<String>,
-    /// ECOG performance status (0-4).
-    #[arg(long, value_name = "0-4", allow_hyphen_values = true)]
-    pub ecog: Option<String>,
-    /// Grade: g1, g2, g3 (well-differentiated NET G3) or nec (neuroendocrine carcinoma).
-    #[arg(long, value_name = "GRADE")]
-    pub grade: Option<String>,
-    /// Primary tumour site: small-intestine, pancreas, stomach, duodenum, appendix, colon,
-    /// rectum, lung, unknown, other.
-    #[arg(long, value_name = "SITE")]
-    pub primary: Option<String>,
-    /// Severe hormonal symptoms (`--hormonal-symptoms` means yes; `=no` for no).
-    #[arg(long, value_name = "yes|no", num_args = 0..=1, require_equals = true, default_missing_value = "yes")]
-    pub hormonal_symptoms: Option<String>,
-    /// Severe pressure symptoms (`--pressure-symptoms` means yes; `=no` for no).
-    #[arg(long, value_name = "yes|no", num_args = 0..=1, require_equals = true, default_missing_value = "yes")]
-    pub pressure_symptoms: Option<String>,
+    /// The values given, as typed, in the table's order.
+    pub values: Vec<(Field, String)>,
+}
+
+/// The command-line flag of one field, with its help from the table.
+fn field_arg(field: Field) -> Arg {
+    let spec = field.spec();
+    let heading = format!("Patient: {}", spec.group.label().en.to_lowercase());
+    let unit = spec
+        .unit
+        .map(|u| format!(" ({})", u.en))
+        .unwrap_or_default();
+    let help = format!(
+        "{}{unit}: {} Allowed: {}.",
+        spec.label.en,
+        spec.help.en,
+        field.allowed()
+    );
+    let arg = Arg::new(field.name())
+        .long(field.name().replace('_', "-"))
+        .help(help)
+        .help_heading(heading)
+        .action(ArgAction::Set)
+        .allow_negative_numbers(true);
+    match field.kind() {
+        Kind::Int { .. } => arg.value_name("N").allow_hyphen_values(true),
+        Kind::Float { .. } => arg.value_name("X").allow_hyphen_values(true),
+        // `--hormonal-symptoms` alone means yes; `--hormonal-symptoms no` or `=no` says no.
+        Kind::Bool => arg
+            .value_name("yes|no")
+            .num_args(0..=1)
+            .default_missing_value("yes"),
+        Kind::Choice(_) => arg.value_name("ID"),
+    }
+}
+
+impl clap::FromArgMatches for ProfileArgs {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        let values = Field::ALL
+            .iter()
+            .filter_map(|&f| m.get_one::<String>(f.name()).map(|v| (f, v.clone())))
+            .collect();
+        Ok(ProfileArgs { values })
+    }
+
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(m)?;
+        Ok(())
+    }
+}
+
+impl Args for ProfileArgs {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        Field::ALL
+            .iter()
+            .fold(cmd, |cmd, &field| cmd.arg(field_arg(field)))
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
 }
 
 impl ProfileArgs {
     /// The profile, or a one-line message naming the flag, the value and what is allowed.
     pub fn profile(&self) -> Result<Profile, String> {
         let mut p = Profile::default();
-        for (field, value) in [
-            (Field::Lesions, &self.lesions),
-            (Field::LargestCm, &self.largest_cm),
-            (Field::Extrahepatic, &self.extrahepatic),
-            (Field::Ecog, &self.ecog),
-            (Field::Grade, &self.grade),
-            (Field::Primary, &self.primary),
-            (Field::HormonalSymptoms, &self.hormonal_symptoms),
-            (Field::PressureSymptoms, &self.pressure_symptoms),
-        ] {
-            let Some(value) = value else { continue };
-            let flag = format!("--{}", field.name().replace('_', "-"));
+        for (field, value) in &self.values {
             if value.trim().is_empty() {
                 return Err(format!(
-                    "{flag} was given an empty value; allowed: {}",
+                    "{} was given an empty value; allowed: {}",
+                    field.flag(),
                     field.allowed()
                 ));
             }
-            p.set(field, value).map_err(|e| format!("{flag} {e}"))?;
+            p.set(*field, value)
+                .map_err(|e| format!("{} {e}", field.flag()))?;
         }
         Ok(p)
     }
@@ -341,7 +369,7 @@ struct ListItem<'a> {
     id: &'a str,
     name: &'a str,
     short: &'a str,
-    aims: Vec<&'static str>,
+    aims: Vec<dataset::Aim>,
     summary: &'a str,
 }
 
@@ -354,7 +382,7 @@ fn list(d: &Dataset, lang: Lang, json: bool, out: &mut dyn Write) -> io::Result<
                 id: &t.id,
                 name: t.name.get(lang),
                 short: t.short.get(lang),
-                aims: t.aims.iter().map(|a| a.label(Lang::En)).collect(),
+                aims: t.aims.clone(),
                 summary: t.summary.text.get(lang),
             })
             .collect();
@@ -397,6 +425,8 @@ pub struct AssessmentJson<'a> {
     pub treatment: &'a str,
     pub name: &'a str,
     pub verdict: &'static str,
+    /// The verdict as the badge says it, in the output language.
+    pub label: &'static str,
     pub reasons: Vec<ReasonJson>,
     pub preparation: Vec<PrepJson>,
 }
@@ -448,6 +478,7 @@ pub fn assess_json<'a>(d: &'a Dataset, profile: &'a Profile, lang: Lang) -> Asse
                 treatment: &d.treatments[a.index].id,
                 name: d.treatments[a.index].name.get(lang),
                 verdict: a.verdict.id(),
+                label: a.label(lang),
                 reasons: a
                     .reasons
                     .iter()
@@ -489,22 +520,7 @@ fn describe_profile(p: &Profile, lang: Lang) -> String {
     let parts: Vec<String> = Field::ALL
         .iter()
         .filter(|f| p.is_set(**f))
-        .map(|f| {
-            let value = match f {
-                Field::Grade | Field::Primary => {
-                    assessment::option_label(&p.text(*f), lang).to_owned()
-                }
-                Field::Extrahepatic | Field::HormonalSymptoms | Field::PressureSymptoms => {
-                    match (p.text(*f).as_str(), lang) {
-                        ("yes", Lang::Da) => "ja".to_owned(),
-                        ("no", Lang::Da) => "nej".to_owned(),
-                        (v, _) => v.to_owned(),
-                    }
-                }
-                _ => p.text(*f),
-            };
-            format!("{} {value}", field_label(*f, lang))
-        })
+        .map(|f| format!("{} {}", f.label_in_sentence(lang), p.display(*f, lang)))
         .collect();
     if parts.is_empty() {
         match lang {
@@ -532,6 +548,7 @@ fn assess_table(d: &Dataset, p: &Profile, lang: Lang, out: &mut dyn Write) -> io
             Lang::En => format!("reviewed {}", d.reviewed),
         }
     )?;
+    writeln!(out, "{}", MDT_NOTICE.get(lang))?;
     writeln!(out, "{profile_word}: {}", describe_profile(p, lang))?;
     for n in assessment::notices(d, p) {
         writeln!(out, "! {}", n.text.get(lang))?;
@@ -541,9 +558,9 @@ fn assess_table(d: &Dataset, p: &Profile, lang: Lang, out: &mut dyn Write) -> io
         writeln!(out)?;
         writeln!(
             out,
-            "{} {:<14} {} [{}]",
+            "{} {:<27} {} [{}]",
             a.verdict.icon(),
-            a.verdict.label(lang).to_uppercase(),
+            a.label(lang).to_uppercase(),
             t.name.get(lang),
             t.id
         )?;
@@ -566,7 +583,9 @@ fn assess_table(d: &Dataset, p: &Profile, lang: Lang, out: &mut dyn Write) -> io
     Ok(())
 }
 
-/// Parses the command line, printing clap's errors as one line with exit code 2.
+/// Parses the command line. Help and version go to stdout with exit 0; a usage error
+/// goes to stderr as one line that keeps all clap says (the flag, the allowed values, a
+/// "did you mean"), with exit code 2.
 pub fn parse_args() -> Result<Cli, ExitCode> {
     match Cli::try_parse() {
         Ok(cli) => Ok(cli),
@@ -580,12 +599,35 @@ pub fn parse_args() -> Result<Cli, ExitCode> {
                     Err(ExitCode::SUCCESS)
                 }
                 _ => {
-                    let rendered = e.render().to_string();
-                    let first = rendered.lines().next().unwrap_or("error: bad arguments");
-                    let _ = writeln!(io::stderr(), "{first} (see `netliver --help`)");
+                    let _ = writeln!(io::stderr(), "{}", one_line_error(&e.render().to_string()));
                     Err(ExitCode::from(EXIT_USAGE))
                 }
             }
         }
     }
+}
+
+/// clap's error on one line: every line of substance kept, the usage and the pointer to
+/// `--help` replaced by a short one, over-long values cut.
+pub fn one_line_error(rendered: &str) -> String {
+    let parts: Vec<String> = rendered
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
+        })
+        .map(|l| {
+            if l.chars().count() > 200 {
+                format!("{}…", l.chars().take(200).collect::<String>())
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect();
+    let line = if parts.is_empty() {
+        "error: bad arguments".to_owned()
+    } else {
+        parts.join(" ")
+    };
+    format!("{line} (see `netliver --help`)")
 }

@@ -97,6 +97,15 @@ fn assess_json_has_the_documented_shape() {
     for a in list {
         assert!(a["name"].is_string());
         assert!(["eligible", "caution", "not_eligible"].contains(&a["verdict"].as_str().unwrap()));
+        assert!(
+            [
+                "Meets the criteria",
+                "May be considered",
+                "With reservations",
+                "Does not meet the criteria"
+            ]
+            .contains(&a["label"].as_str().unwrap())
+        );
         let reasons = a["reasons"].as_array().unwrap();
         assert!(!reasons.is_empty());
         for r in reasons {
@@ -143,14 +152,20 @@ fn assess_table_is_readable_in_danish_and_english() {
         .args(["assess", "--lesions", "12", "--extrahepatic", "yes"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("IKKE EGNET"))
-        .stdout(predicate::str::contains("Kilde: Kræftens Bekæmpelse"));
+        .stdout(predicate::str::contains("OPFYLDER IKKE KRITERIERNE"))
+        .stdout(predicate::str::contains("Kilde: Kræftens Bekæmpelse"))
+        .stdout(predicate::str::contains(
+            "Den multidisciplinære konference (MDT) træffer beslutningen",
+        ));
     netliver()
         .args(["assess", "--lesions", "12", "--lang", "en"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("NOT ELIGIBLE"))
-        .stdout(predicate::str::contains("Source: Kræftens Bekæmpelse"));
+        .stdout(predicate::str::contains("DOES NOT MEET THE CRITERIA"))
+        .stdout(predicate::str::contains("Source: Kræftens Bekæmpelse"))
+        .stdout(predicate::str::contains(
+            "The multidisciplinary team (MDT) makes the decision",
+        ));
 }
 
 #[test]

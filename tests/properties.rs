@@ -1,44 +1,129 @@
-//! Properties that hold for every input: any profile gets seven sourced assessments, and no
-//! input, however malformed, makes the engine or the loader panic.
+//! Properties that hold for every input: any profile gets seven sourced assessments, no
+//! verdict is eligible while a fact it depends on is unknown, every reason rests on what
+//! was entered, and no input, however malformed, makes the engine or the loader panic.
 
 #![allow(clippy::unwrap_used)]
 
-use netliver::assessment::{Profile, assess};
-use netliver::dataset::rules::{Field, GRADES, PRIMARIES, parse};
+use std::sync::LazyLock;
+
+use netliver::assessment::{Origin, Profile, Truth, assess, eval_cond};
+use netliver::dataset::fields::{Field, Kind};
+use netliver::dataset::rules::{Cond, Expr, Value, parse};
 use netliver::dataset::{self, Lang, Verdict};
 use proptest::prelude::*;
-use std::sync::LazyLock;
 
 /// Loaded once: the properties are about the engine, not the loader.
 static DATA: LazyLock<dataset::Dataset> = LazyLock::new(|| dataset::load_embedded().unwrap());
 
+/// Every number a condition compares a field with, so refinements probe each threshold.
+fn thresholds(field: Field) -> Vec<f64> {
+    fn walk(e: &Expr, field: Field, out: &mut Vec<f64>) {
+        match e {
+            Expr::Not(inner) => walk(inner, field, out),
+            Expr::And(items) | Expr::Or(items) => items.iter().for_each(|i| walk(i, field, out)),
+            Expr::Cmp {
+                field: f,
+                value: Value::Num(x),
+                ..
+            } if *f == field => out.push(*x),
+            Expr::InRange {
+                field: f,
+                low,
+                high,
+            } if *f == field => out.extend([*low, *high]),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    let conds = DATA.treatments.iter().flat_map(|t| {
+        t.criteria
+            .iter()
+            .map(|c| &c.when)
+            .chain(t.rules.iter().map(|r| &r.when))
+    });
+    for c in conds {
+        if let Ok(e) = &c.parsed {
+            walk(e, field, &mut out);
+        }
+    }
+    out
+}
+
+/// Values to try for a field: its ends, and each threshold with its neighbours.
+fn probe_values(field: Field) -> Vec<String> {
+    match field.kind() {
+        Kind::Int { min, max } => {
+            #[allow(clippy::cast_possible_truncation)]
+            let mut v: Vec<i64> = thresholds(field)
+                .into_iter()
+                .flat_map(|x| [x as i64 - 1, x as i64, x as i64 + 1])
+                .chain([min, max])
+                .filter(|n| (min..=max).contains(n))
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v.iter().map(ToString::to_string).collect()
+        }
+        Kind::Float { min, max } => thresholds(field)
+            .into_iter()
+            .flat_map(|x| [x - 0.1, x, x + 0.1])
+            .chain([min, max])
+            .filter(|x| *x >= min && *x <= max)
+            .map(|x| format!("{x:.1}"))
+            .collect(),
+        Kind::Bool => vec!["yes".to_owned(), "no".to_owned()],
+        Kind::Choice(options) => options.iter().map(|o| o.id.to_owned()).collect(),
+    }
+}
+
+/// A value of a field as typed, or unknown.
+fn any_value(field: Field) -> BoxedStrategy<Option<String>> {
+    let known: BoxedStrategy<String> = match field.kind() {
+        Kind::Int { min, max } => (min..=max).prop_map(|n| n.to_string()).boxed(),
+        #[allow(clippy::cast_possible_truncation)]
+        Kind::Float { min, max } => ((min * 10.0) as i64..=(max * 10.0) as i64)
+            .prop_map(|n| format!("{}", n as f64 / 10.0))
+            .boxed(),
+        _ => proptest::sample::select(probe_values(field)).boxed(),
+    };
+    // Thresholds are where verdicts change: pick them often.
+    let probes = proptest::sample::select(probe_values(field));
+    proptest::option::of(prop_oneof![known, probes]).boxed()
+}
+
 fn any_profile() -> impl Strategy<Value = Profile> {
-    (
-        proptest::option::of(1u32..=200),
-        proptest::option::of(1u32..=300).prop_map(|o| o.map(|x| f64::from(x) / 10.0)),
-        proptest::option::of(any::<bool>()),
-        proptest::option::of(0u8..=4),
-        proptest::option::of(proptest::sample::select(GRADES)),
-        proptest::option::of(proptest::sample::select(PRIMARIES)),
-        proptest::option::of(any::<bool>()),
-        proptest::option::of(any::<bool>()),
-    )
-        .prop_map(
-            |(lesions, largest_cm, extrahepatic, ecog, grade, primary, h, p)| Profile {
-                lesions,
-                largest_cm,
-                extrahepatic,
-                ecog,
-                grade,
-                primary,
-                hormonal_symptoms: h,
-                pressure_symptoms: p,
-            },
-        )
+    let fields: Vec<BoxedStrategy<Option<String>>> =
+        Field::ALL.iter().map(|f| any_value(*f)).collect();
+    fields.prop_map(|values| {
+        let mut p = Profile::default();
+        for (field, value) in Field::ALL.iter().zip(values) {
+            if let Some(v) = value {
+                p.set(*field, &v).unwrap();
+            }
+        }
+        p
+    })
+}
+
+/// The condition a reason comes from.
+fn cond_of(d: &dataset::Dataset, treatment: usize, origin: Origin) -> &Cond {
+    let t = &d.treatments[treatment];
+    match origin {
+        Origin::Rule(k)
+        | Origin::Missing {
+            index: k,
+            criterion: false,
+        } => &t.rules[k].when,
+        Origin::Criterion { index: k, .. }
+        | Origin::Missing {
+            index: k,
+            criterion: true,
+        } => &t.criteria[k].when,
+    }
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(3000))]
 
     #[test]
     fn any_profile_gets_seven_sourced_assessments(p in any_profile()) {
@@ -55,27 +140,94 @@ proptest! {
                 }
                 prop_assert!(d.source(&r.cite.source).is_some());
                 prop_assert!(!r.cite.quote.is_empty());
-                // A caution from missing data names what is missing, and only unknown fields.
-                for f in &r.missing {
-                    prop_assert!(!p.is_set(*f));
+            }
+        }
+    }
+
+    /// No silent gaps: an eligible verdict never rests on a fact left unknown. Whatever
+    /// value any unknown field takes, the treatment stays eligible.
+    #[test]
+    fn eligible_never_depends_on_an_unknown_fact(p in any_profile()) {
+        let d = &*DATA;
+        let before = assess(d, &p);
+        for &field in Field::ALL.iter().filter(|f| !p.is_set(**f)) {
+            for value in probe_values(field) {
+                let mut q = p.clone();
+                q.set(field, &value).unwrap();
+                let after = assess(d, &q);
+                for (a, b) in before.iter().zip(&after) {
+                    if a.verdict == Verdict::Eligible {
+                        prop_assert_eq!(
+                            b.verdict, Verdict::Eligible,
+                            "{} was eligible with {} unknown, but {} = {} makes it {:?}",
+                            a.treatment, field, field, value, b.verdict
+                        );
+                    }
                 }
+            }
+        }
+    }
+
+    /// Every reason rests on what was entered: a reason from a rule or a criterion comes
+    /// from a condition that holds (or, for an unmet criterion, fails) on the entered
+    /// facts; a reason about missing facts names only fields that are unknown.
+    #[test]
+    fn every_reason_rests_on_entered_facts(p in any_profile()) {
+        let d = &*DATA;
+        let all = assess(d, &p);
+        let verdicts: Vec<Verdict> = all.iter().map(|a| a.verdict).collect();
+        for a in &all {
+            for r in &a.reasons {
+                let cond = cond_of(d, a.index, r.origin);
+                let mut unknown = Vec::new();
+                let truth = eval_cond(cond, &p, &verdicts[..a.index], &mut unknown);
+                let expected = match r.origin {
+                    Origin::Rule(_) | Origin::Criterion { met: true, .. } => Truth::True,
+                    Origin::Criterion { met: false, .. } => Truth::False,
+                    Origin::Missing { .. } => Truth::Unknown,
+                };
+                prop_assert_eq!(truth, expected, "{}: {:?} {}", a.treatment, r.origin, cond.src);
+                match r.origin {
+                    Origin::Missing { .. } => {
+                        prop_assert!(!r.missing.is_empty());
+                        prop_assert_eq!(r.verdict, Verdict::Caution);
+                        for f in &r.missing {
+                            prop_assert!(!p.is_set(*f), "{} is named missing but entered", f);
+                        }
+                    }
+                    _ => prop_assert!(r.missing.is_empty()),
+                }
+            }
+        }
+    }
+
+    /// What the page says of frailty and NEC holds back every procedure.
+    #[test]
+    fn frailty_and_nec_hold_back_every_procedure(p in any_profile()) {
+        let d = &*DATA;
+        let all = assess(d, &p);
+        let ecog = p.num(Field::Ecog);
+        for a in &all {
+            if ecog == Some(4.0) || p.choice(Field::Grade) == Some("nec") {
+                prop_assert_ne!(a.verdict, Verdict::Eligible, "{}", a.treatment);
+            }
+            // Under general anaesthesia, through a catheter or with radiation: at most a
+            // reservation at ECOG 3.
+            if ecog == Some(3.0) {
+                prop_assert_ne!(a.verdict, Verdict::Eligible, "{}", a.treatment);
             }
         }
     }
 
     #[test]
     fn a_fully_known_profile_never_cautions_for_missing_data(p in any_profile()) {
-        let full = Profile {
-            lesions: p.lesions.or(Some(1)),
-            largest_cm: p.largest_cm.or(Some(1.0)),
-            extrahepatic: p.extrahepatic.or(Some(false)),
-            ecog: p.ecog.or(Some(0)),
-            grade: p.grade.or(Some("g1")),
-            primary: p.primary.or(Some("pancreas")),
-            hormonal_symptoms: p.hormonal_symptoms.or(Some(false)),
-            pressure_symptoms: p.pressure_symptoms.or(Some(false)),
-        };
-        prop_assert_eq!(full.known(), Field::ALL.len());
+        let mut full = p.clone();
+        for &f in Field::ALL {
+            if !full.is_set(f) {
+                full.set(f, &probe_values(f)[0]).unwrap();
+            }
+        }
+        prop_assert_eq!(full.known(), Field::COUNT);
         for a in assess(&DATA, &full) {
             prop_assert!(a.reasons.iter().all(|r| r.missing.is_empty()));
             for prep in &a.preparations {
@@ -85,7 +237,7 @@ proptest! {
     }
 
     #[test]
-    fn typed_input_never_panics(field in proptest::sample::select(&Field::ALL[..]), s in "\\PC*") {
+    fn typed_input_never_panics(field in proptest::sample::select(Field::ALL), s in "\\PC*") {
         let mut p = Profile::default();
         let _ = p.set(field, &s);
     }

@@ -6,6 +6,7 @@
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use netliver::dataset::fields::Field;
 use netliver::dataset::{self, Lang};
 use netliver::ui::{AppState, Settings, View, app_ui, setup_context};
 
@@ -36,16 +37,19 @@ fn count(h: &Harness<'_, AppState>, text: &str) -> usize {
 fn typing_a_profile_changes_verdicts_at_once() {
     let mut h = harness(Lang::Da);
     // Nothing entered: every treatment is a caution, none is ruled out.
-    assert_eq!(count(&h, "IKKE EGNET"), 0);
+    assert_eq!(count(&h, "OPFYLDER IKKE KRITERIERNE"), 0);
     assert!(count(&h, "MED FORBEHOLD") >= 7);
 
     h.get_by_label("Antal levermetastaser").focus();
     h.run();
     h.get_by_label("Antal levermetastaser").type_text("12");
     h.run();
-    assert_eq!(h.state().profile.lesions, Some(12));
+    assert_eq!(h.state().profile.num(Field::Lesions), Some(12.0));
     // 12 metastases: not "few" for surgery, too many for RFA.
-    assert!(count(&h, "IKKE EGNET") >= 2, "no verdict changed");
+    assert!(
+        count(&h, "OPFYLDER IKKE KRITERIERNE") >= 2,
+        "no verdict changed"
+    );
 }
 
 #[test]
@@ -57,7 +61,7 @@ fn a_bad_number_says_what_is_allowed() {
         .type_text("500");
     h.run();
     assert!(count(&h, "allowed: a whole number from 1 to 200") >= 1);
-    assert_eq!(h.state().profile.lesions, None);
+    assert_eq!(h.state().profile.num(Field::Lesions), None);
 }
 
 #[test]
@@ -65,10 +69,10 @@ fn choices_have_named_buttons_and_new_patient_clears() {
     let mut h = harness(Lang::En);
     h.get_by_label("Spread outside the liver: Yes").click();
     h.run();
-    assert_eq!(h.state().profile.extrahepatic, Some(true));
+    assert_eq!(h.state().profile.yes(Field::Extrahepatic), Some(true));
     h.get_by_label("Performance status (ECOG): 3").click();
     h.run();
-    assert_eq!(h.state().profile.ecog, Some(3));
+    assert_eq!(h.state().profile.num(Field::Ecog), Some(3.0));
     h.get_by_label_contains("New patient").click();
     h.run();
     assert_eq!(h.state().profile.known(), 0);
@@ -95,7 +99,10 @@ fn choosing_treatments_shows_the_grid_with_verdicts_on_top() {
         );
     }
     assert!(count(&h, "≠ ") >= 1, "no differing row is marked");
-    assert!(count(&h, "CAUTION") >= 2, "verdicts on top of the columns");
+    assert!(
+        count(&h, "WITH RESERVATIONS") >= 2,
+        "verdicts on top of the columns"
+    );
     assert!(count(&h, "of 100") >= 1, "natural frequencies");
 }
 
@@ -180,7 +187,7 @@ fn keyboard_only_from_profile_to_compare() {
     );
     h.get_by_label("Number of liver metastases").type_text("2");
     h.run();
-    assert_eq!(h.state().profile.lesions, Some(2));
+    assert_eq!(h.state().profile.num(Field::Lesions), Some(2.0));
     for label in ["Compare: Surgery", "Compare: RFA"] {
         assert!(tab_to(&mut h, label), "Tab does not reach {label}");
         h.key_press(Key::Space);

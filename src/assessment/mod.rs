@@ -1,20 +1,28 @@
-//! Turns a patient profile and the dataset's rules into a verdict per treatment, with the
-//! reasons and sources behind it. Pure functions: the UI, the CLI, the handouts and the
-//! tests all call [`assess`] the same way.
+//! Turns a patient profile and the dataset's criteria and rules into a verdict per
+//! treatment, with the reasons and sources behind it. Pure functions: the UI, the CLI, the
+//! handouts and the tests all call [`assess`] the same way.
 //!
-//! Rules are evaluated in three-valued logic: a test on a field the clinician left unknown
-//! is *unknown*. A rule that could make the verdict worse (caution, not eligible) and whose
-//! condition is unknown gives `caution`, naming what is missing, so a gap never passes
-//! silently. A rule that only explains why a treatment fits simply does not apply.
+//! Conditions are evaluated in three-valued logic: a test on a field the clinician left
+//! unknown is *unknown*. A treatment is `eligible` only when every one of its criteria is
+//! known to hold and no reservation applies or could apply:
+//!
+//! - a criterion that holds speaks in favour; one that does not gives its `otherwise`
+//!   verdict; one whose facts are not entered gives `caution`, naming what is missing;
+//! - a rule whose condition holds adds its verdict; a rule that could hold the treatment
+//!   back (caution, not eligible) but reads a field left unknown gives `caution`, naming
+//!   what is missing. A rule that only speaks in favour never decides anything.
+//!
+//! So a gap never passes silently, and every reason shown rests on facts that were entered.
 
 pub mod profile;
 
 use std::cmp::Ordering;
 
-pub use profile::{InputError, Profile, field_label, option_label};
+pub use profile::{InputError, Profile};
 
-use crate::dataset::rules::{Expr, Field, Value};
-use crate::dataset::{Cite, Dataset, Lang, Notice, Text, Treatment, Verdict};
+use crate::dataset::fields::Field;
+use crate::dataset::rules::{Cond, Expr, Value};
+use crate::dataset::{Cite, Dataset, EligibleAs, Lang, Notice, Text, Treatment, Verdict};
 
 /// Three-valued truth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +30,17 @@ pub enum Truth {
     True,
     False,
     Unknown,
+}
+
+/// Which item of a treatment a reason comes from, and how its condition came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Origin {
+    /// `rules[k]`, whose condition held.
+    Rule(usize),
+    /// `criteria[k]`, which held (`met`) or did not.
+    Criterion { index: usize, met: bool },
+    /// `rules[k]` or `criteria[k]` (`criterion`), whose condition reads unknown fields.
+    Missing { index: usize, criterion: bool },
 }
 
 /// One reason behind a verdict.
@@ -35,6 +54,7 @@ pub struct Reason {
     pub interpretation: Option<Text>,
     /// Fields whose absence made this reason a caution.
     pub missing: Vec<Field>,
+    pub origin: Origin,
 }
 
 /// A preparation that applies to this patient.
@@ -73,6 +93,8 @@ pub struct Assessment {
     /// The treatment's id.
     pub treatment: String,
     pub verdict: Verdict,
+    /// How the source speaks of the treatment when it is eligible.
+    pub eligible_as: EligibleAs,
     /// Worst first; never empty. The first is the decisive reason.
     pub reasons: Vec<Reason>,
     pub preparations: Vec<Prep>,
@@ -82,6 +104,11 @@ impl Assessment {
     /// The reason that decides the verdict.
     pub fn decisive(&self) -> &Reason {
         &self.reasons[0]
+    }
+
+    /// The verdict as the badge says it, e.g. "Kan komme på tale".
+    pub fn label(&self, lang: Lang) -> &'static str {
+        self.verdict.words(self.eligible_as).get(lang)
     }
 }
 
@@ -151,6 +178,15 @@ pub fn eval(e: &Expr, p: &Profile, verdicts: &[Verdict], missing: &mut Vec<Field
     }
 }
 
+/// Evaluates a condition as the dataset wrote it; a condition that did not parse (which
+/// validation rules out) is unknown.
+pub fn eval_cond(c: &Cond, p: &Profile, verdicts: &[Verdict], missing: &mut Vec<Field>) -> Truth {
+    match &c.parsed {
+        Ok(e) => eval(e, p, verdicts, missing),
+        Err(_) => Truth::Unknown,
+    }
+}
+
 fn compare(a: Value, b: Value) -> Option<Ordering> {
     match (a, b) {
         (Value::Num(x), Value::Num(y)) => x.partial_cmp(&y),
@@ -160,12 +196,12 @@ fn compare(a: Value, b: Value) -> Option<Ordering> {
     }
 }
 
-/// "Not entered: number of liver metastases, grade."
+/// "Not entered: number of liver metastases, grade. Needed because: …"
 fn missing_text(missing: &[Field], reason: &Text) -> Text {
     let list = |lang| {
         missing
             .iter()
-            .map(|f| field_label(*f, lang))
+            .map(|f| f.label_in_sentence(lang))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -183,71 +219,148 @@ fn missing_text(missing: &[Field], reason: &Text) -> Text {
     }
 }
 
+/// "Met: …", a criterion that holds.
+fn met_text(requires: &Text) -> Text {
+    Text {
+        da: format!("Opfyldt: {}", requires.da),
+        en: format!("Met: {}", requires.en),
+    }
+}
+
+/// One unknown condition waiting to become a caution: what is missing, the verdict the
+/// condition could give, its explanation and where it comes from.
+struct Gap<'d> {
+    missing: Vec<Field>,
+    verdict: Verdict,
+    text: &'d Text,
+    cite: &'d Cite,
+    interpretation: &'d Option<Text>,
+    origin: Origin,
+}
+
 fn assess_one(index: usize, t: &Treatment, p: &Profile, verdicts: &[Verdict]) -> Assessment {
     let mut reasons: Vec<Reason> = Vec::new();
-    // Rules that could lower the verdict but read unknown fields: one caution per set of
-    // missing fields, explained by the strictest of those rules.
-    let mut unknown: Vec<(Vec<Field>, &crate::dataset::Rule)> = Vec::new();
-    for rule in &t.rules {
-        let Ok(expr) = &rule.when.parsed else {
-            continue;
-        };
+    let mut gaps: Vec<Gap> = Vec::new();
+    let fired = |verdict, text: &Text, cite: &Cite, interp: &Option<Text>, origin| Reason {
+        verdict,
+        text: text.clone(),
+        cite: cite.clone(),
+        interpretation: interp.clone(),
+        missing: Vec::new(),
+        origin,
+    };
+    for (k, c) in t.criteria.iter().enumerate() {
         let mut missing = Vec::new();
-        match eval(expr, p, verdicts, &mut missing) {
-            Truth::True => reasons.push(Reason {
-                verdict: rule.verdict,
-                text: rule.reason.clone(),
-                cite: rule.cite.clone(),
-                interpretation: rule.interpretation.clone(),
-                missing: Vec::new(),
+        match eval_cond(&c.when, p, verdicts, &mut missing) {
+            Truth::True => reasons.push(fired(
+                Verdict::Eligible,
+                &met_text(&c.requires),
+                &c.cite,
+                &c.interpretation,
+                Origin::Criterion {
+                    index: k,
+                    met: true,
+                },
+            )),
+            Truth::False => reasons.push(fired(
+                c.otherwise.max(Verdict::Caution),
+                &c.unmet,
+                &c.cite,
+                &c.interpretation,
+                Origin::Criterion {
+                    index: k,
+                    met: false,
+                },
+            )),
+            Truth::Unknown => gaps.push(Gap {
+                missing,
+                verdict: c.otherwise,
+                text: &c.requires,
+                cite: &c.cite,
+                interpretation: &c.interpretation,
+                origin: Origin::Missing {
+                    index: k,
+                    criterion: true,
+                },
             }),
-            Truth::Unknown if rule.verdict > Verdict::Eligible => {
-                missing.sort();
-                match unknown.iter_mut().find(|(m, _)| *m == missing) {
-                    Some(entry) if rule.verdict > entry.1.verdict => entry.1 = rule,
-                    Some(_) => {}
-                    None => unknown.push((missing, rule)),
-                }
-            }
+        }
+    }
+    for (k, rule) in t.rules.iter().enumerate() {
+        let mut missing = Vec::new();
+        match eval_cond(&rule.when, p, verdicts, &mut missing) {
+            Truth::True => reasons.push(fired(
+                rule.verdict,
+                &rule.reason,
+                &rule.cite,
+                &rule.interpretation,
+                Origin::Rule(k),
+            )),
+            Truth::Unknown if rule.verdict > Verdict::Eligible => gaps.push(Gap {
+                missing,
+                verdict: rule.verdict,
+                text: &rule.reason,
+                cite: &rule.cite,
+                interpretation: &rule.interpretation,
+                origin: Origin::Missing {
+                    index: k,
+                    criterion: false,
+                },
+            }),
             Truth::Unknown | Truth::False => {}
         }
     }
-    for (missing, rule) in unknown {
+    // One caution per set of missing fields, explained by the strictest item that needs
+    // them (the first of equals, in dataset order: criteria before rules).
+    let mut merged: Vec<Gap> = Vec::new();
+    for mut gap in gaps {
+        gap.missing.sort();
+        match merged.iter_mut().find(|m| m.missing == gap.missing) {
+            Some(m) if gap.verdict > m.verdict => *m = gap,
+            Some(_) => {}
+            None => merged.push(gap),
+        }
+    }
+    for gap in merged {
         reasons.push(Reason {
             verdict: Verdict::Caution,
-            text: missing_text(&missing, &rule.reason),
-            cite: rule.cite.clone(),
-            interpretation: rule.interpretation.clone(),
-            missing,
+            text: missing_text(&gap.missing, gap.text),
+            cite: gap.cite.clone(),
+            interpretation: gap.interpretation.clone(),
+            missing: gap.missing,
+            origin: gap.origin,
         });
     }
-    if reasons.is_empty()
-        && let Some(first) = t.suited.first()
-    {
+    if t.criteria.is_empty() {
+        // Validation requires criteria; without any, nothing could make the treatment
+        // eligible, so say so rather than pass it.
         reasons.push(Reason {
-            verdict: Verdict::Eligible,
-            text: first.text.clone(),
-            cite: first.cite.clone(),
+            verdict: Verdict::Caution,
+            text: Text::new(
+                "Datasættet angiver ingen kriterier for behandlingen.",
+                "The dataset gives no criteria for this treatment.",
+            ),
+            cite: t.summary.cite.clone(),
             interpretation: None,
             missing: Vec::new(),
+            origin: Origin::Missing {
+                index: 0,
+                criterion: true,
+            },
         });
     }
-    // Worst first; the sort is stable, so dataset order breaks ties.
+    // Worst first; the sort is stable, so criteria and then rules keep dataset order.
     reasons.sort_by_key(|r| std::cmp::Reverse(r.verdict));
-    let verdict = reasons.first().map_or(Verdict::Eligible, |r| r.verdict);
+    let verdict = reasons.first().map_or(Verdict::Caution, |r| r.verdict);
     let preparations = t
         .preparations
         .iter()
         .filter_map(|prep| {
             let conditional = match &prep.when {
                 None => false,
-                Some(when) => match &when.parsed {
-                    Ok(expr) => match eval(expr, p, verdicts, &mut Vec::new()) {
-                        Truth::True => false,
-                        Truth::Unknown => true,
-                        Truth::False => return None,
-                    },
-                    Err(_) => return None,
+                Some(when) => match eval_cond(when, p, verdicts, &mut Vec::new()) {
+                    Truth::True => false,
+                    Truth::Unknown => true,
+                    Truth::False => return None,
                 },
             };
             Some(Prep {
@@ -262,6 +375,7 @@ fn assess_one(index: usize, t: &Treatment, p: &Profile, verdicts: &[Verdict]) ->
         index,
         treatment: t.id.clone(),
         verdict,
+        eligible_as: t.eligible_as.unwrap_or(EligibleAs::MayBeConsidered),
         reasons,
         preparations,
     }
@@ -283,14 +397,16 @@ pub fn assess(d: &Dataset, p: &Profile) -> Vec<Assessment> {
 pub fn notices<'d>(d: &'d Dataset, p: &Profile) -> Vec<&'d Notice> {
     d.notices
         .iter()
-        .filter(|n| {
-            n.when
-                .parsed
-                .as_ref()
-                .is_ok_and(|e| eval(e, p, &[], &mut Vec::new()) == Truth::True)
-        })
+        .filter(|n| eval_cond(&n.when, p, &[], &mut Vec::new()) == Truth::True)
         .collect()
 }
+
+/// The notice every view, table and handout for the clinician carries: netliver restates
+/// published sources; the multidisciplinary team decides.
+pub const MDT_NOTICE: crate::dataset::Words = crate::dataset::Words::new(
+    "Beslutningsstøtte, der gengiver publicerede kilder. Den multidisciplinære konference (MDT) træffer beslutningen.",
+    "Decision support restating published sources. The multidisciplinary team (MDT) makes the decision.",
+);
 
 #[cfg(test)]
 mod tests {
@@ -298,12 +414,8 @@ mod tests {
     use crate::dataset::rules::parse;
 
     fn profile() -> Profile {
-        Profile {
-            lesions: Some(2),
-            largest_cm: Some(2.5),
-            grade: Some("g1"),
-            ..Profile::default()
-        }
+        Profile::from_pairs(&[("lesions", "2"), ("largest_cm", "2.5"), ("grade", "g1")])
+            .unwrap_or_default()
     }
 
     fn ev(src: &str, p: &Profile) -> (Truth, Vec<Field>) {

@@ -1,39 +1,35 @@
-//! The patient profile: the few facts the clinician enters. Every field may be unknown.
+//! The patient profile: the facts the clinician enters. Every field may be unknown.
 //!
-//! The profile lives in memory only: nothing here writes it anywhere.
+//! The profile lives in memory only: nothing here writes it anywhere. Which fields exist,
+//! and what they allow, comes from the one field table in [`crate::dataset::fields`].
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::dataset::Lang;
-use crate::dataset::rules::{Field, Kind, Value};
+use crate::dataset::fields::{Field, Kind};
+use crate::dataset::rules::Value;
 
-/// The facts about one patient; `None` means not entered (unknown).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// The facts about one patient; a field that is `None` was not entered (unknown).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
-    /// Number of liver metastases, 1-200.
-    pub lesions: Option<u32>,
-    /// Diameter of the largest liver metastasis in cm, 0.1-30.
-    pub largest_cm: Option<f64>,
-    /// Spread outside the liver.
-    pub extrahepatic: Option<bool>,
-    /// ECOG performance status, 0-4.
-    pub ecog: Option<u8>,
-    /// One of [`crate::dataset::rules::GRADES`].
-    pub grade: Option<&'static str>,
-    /// One of [`crate::dataset::rules::PRIMARIES`].
-    pub primary: Option<&'static str>,
-    /// Severe hormonal symptoms.
-    pub hormonal_symptoms: Option<bool>,
-    /// Severe pressure symptoms.
-    pub pressure_symptoms: Option<bool>,
+    values: [Option<Value>; Field::COUNT],
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            values: [None; Field::COUNT],
+        }
+    }
 }
 
 /// Why an entered value was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
     pub field: Field,
+    /// The value as given, cut to a readable length.
     pub given: String,
     pub problem: String,
 }
@@ -52,119 +48,92 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+/// At most this many characters of a refused value are echoed back.
+const ECHO_MAX: usize = 40;
+
+/// A value as typed, cut to [`ECHO_MAX`] characters for messages.
+pub fn echo(input: &str) -> String {
+    let mut chars = input.chars();
+    let head: String = chars.by_ref().take(ECHO_MAX).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+fn index(field: Field) -> usize {
+    Field::ALL
+        .iter()
+        .position(|f| *f == field)
+        .unwrap_or_else(|| unreachable!("every field is in Field::ALL"))
+}
+
 impl Profile {
     /// The value of a field, in the rule language's terms.
     pub fn value(&self, field: Field) -> Option<Value> {
-        let choice = |v: Option<&'static str>| {
-            let Kind::Choice(options) = field.kind() else {
-                return None;
-            };
-            v.and_then(|v| options.iter().position(|o| *o == v))
-                .map(Value::Choice)
-        };
-        match field {
-            Field::Lesions => self.lesions.map(|n| Value::Num(f64::from(n))),
-            Field::LargestCm => self.largest_cm.map(Value::Num),
-            Field::Extrahepatic => self.extrahepatic.map(Value::Bool),
-            Field::Ecog => self.ecog.map(|n| Value::Num(f64::from(n))),
-            Field::Grade => choice(self.grade),
-            Field::Primary => choice(self.primary),
-            Field::HormonalSymptoms => self.hormonal_symptoms.map(Value::Bool),
-            Field::PressureSymptoms => self.pressure_symptoms.map(Value::Bool),
-        }
+        self.values[index(field)]
     }
 
     pub fn is_set(&self, field: Field) -> bool {
         self.value(field).is_some()
     }
 
-    /// Forgets a field (back to unknown).
-    pub fn clear(&mut self, field: Field) {
-        match field {
-            Field::Lesions => self.lesions = None,
-            Field::LargestCm => self.largest_cm = None,
-            Field::Extrahepatic => self.extrahepatic = None,
-            Field::Ecog => self.ecog = None,
-            Field::Grade => self.grade = None,
-            Field::Primary => self.primary = None,
-            Field::HormonalSymptoms => self.hormonal_symptoms = None,
-            Field::PressureSymptoms => self.pressure_symptoms = None,
+    /// A number field's value.
+    pub fn num(&self, field: Field) -> Option<f64> {
+        match self.value(field) {
+            Some(Value::Num(x)) => Some(x),
+            _ => None,
         }
     }
 
+    /// A yes/no field's value.
+    pub fn yes(&self, field: Field) -> Option<bool> {
+        match self.value(field) {
+            Some(Value::Bool(b)) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// A choice field's option id.
+    pub fn choice(&self, field: Field) -> Option<&'static str> {
+        match self.value(field) {
+            Some(Value::Choice(i)) => field.options().get(i).map(|o| o.id),
+            _ => None,
+        }
+    }
+
+    /// Forgets a field (back to unknown).
+    pub fn clear(&mut self, field: Field) {
+        self.values[index(field)] = None;
+    }
+
     /// Sets a field from text as typed by a person (CLI flag, text box). An empty text
-    /// clears the field. Accepts a decimal comma (`2,5`) and yes/no in Danish (`ja`/`nej`).
+    /// clears the field. Accepts a decimal comma (`2,5`), yes/no in Danish (`ja`/`nej`),
+    /// and option ids in any case with `_` for `-`.
     pub fn set(&mut self, field: Field, input: &str) -> Result<(), InputError> {
         let given = input.trim();
         if given.is_empty() {
             self.clear(field);
             return Ok(());
         }
-        let fail = |problem: &str| InputError {
+        let value = parse_value(field, given).map_err(|problem| InputError {
             field,
-            given: input.to_owned(),
+            given: echo(input),
             problem: problem.to_owned(),
-        };
-        match field.kind() {
-            Kind::Int { min, max } => {
-                let n: i64 = given.parse().map_err(|_| {
-                    if given
-                        .replace(',', ".")
-                        .parse::<f64>()
-                        .is_ok_and(f64::is_finite)
-                    {
-                        fail("is not a whole number")
-                    } else {
-                        fail("is not a number")
-                    }
-                })?;
-                if n < min || n > max {
-                    return Err(fail("is out of range"));
-                }
-                match field {
-                    Field::Lesions => {
-                        self.lesions = Some(u32::try_from(n).map_err(|_| fail("is out of range"))?);
-                    }
-                    _ => self.ecog = Some(u8::try_from(n).map_err(|_| fail("is out of range"))?),
-                }
-            }
-            Kind::Float { min, max } => {
-                let x: f64 = given
-                    .replace(',', ".")
-                    .parse()
-                    .map_err(|_| fail("is not a number"))?;
-                if !x.is_finite() {
-                    return Err(fail("is not a number"));
-                }
-                if x < min || x > max {
-                    return Err(fail("is out of range"));
-                }
-                self.largest_cm = Some(x);
-            }
-            Kind::Bool => {
-                let b = match given.to_lowercase().as_str() {
-                    "yes" | "ja" | "true" | "y" | "j" => true,
-                    "no" | "nej" | "false" | "n" => false,
-                    _ => return Err(fail("is not yes or no")),
-                };
-                match field {
-                    Field::Extrahepatic => self.extrahepatic = Some(b),
-                    Field::HormonalSymptoms => self.hormonal_symptoms = Some(b),
-                    _ => self.pressure_symptoms = Some(b),
-                }
-            }
-            Kind::Choice(options) => {
-                let wanted = given.to_lowercase().replace('_', "-");
-                let Some(option) = options.iter().find(|o| **o == wanted) else {
-                    return Err(fail("is not an option"));
-                };
-                match field {
-                    Field::Grade => self.grade = Some(option),
-                    _ => self.primary = Some(option),
-                }
-            }
-        }
+        })?;
+        self.values[index(field)] = Some(value);
         Ok(())
+    }
+
+    /// A profile from `(name, value)` pairs, as a test or a script would write it.
+    pub fn from_pairs(pairs: &[(&str, &str)]) -> Result<Profile, String> {
+        let mut p = Profile::default();
+        for (name, value) in pairs {
+            let field = Field::from_name(name).ok_or_else(|| format!("no field {name:?}"))?;
+            p.set(field, value).map_err(|e| format!("{name}: {e}"))?;
+        }
+        Ok(p)
     }
 
     /// The value as text, the inverse of [`Profile::set`] (empty when unknown).
@@ -173,70 +142,119 @@ impl Profile {
             None => String::new(),
             Some(Value::Num(x)) => format!("{x}"),
             Some(Value::Bool(b)) => if b { "yes" } else { "no" }.to_owned(),
-            Some(Value::Choice(i)) => match field.kind() {
-                Kind::Choice(options) => options[i].to_owned(),
-                _ => String::new(),
-            },
+            Some(Value::Choice(i)) => field.options().get(i).map_or("", |o| o.id).to_owned(),
+        }
+    }
+
+    /// The value for people: "ja", "NEC (neuroendokrint karcinom)", "2,5 cm".
+    pub fn display(&self, field: Field, lang: Lang) -> String {
+        match self.value(field) {
+            None => String::new(),
+            Some(Value::Bool(b)) => match (b, lang) {
+                (true, Lang::Da) => "ja",
+                (false, Lang::Da) => "nej",
+                (true, Lang::En) => "yes",
+                (false, Lang::En) => "no",
+            }
+            .to_owned(),
+            Some(Value::Choice(i)) => field
+                .options()
+                .get(i)
+                .map_or("", |o| o.label.get(lang))
+                .to_owned(),
+            Some(Value::Num(x)) => {
+                let n = match lang {
+                    Lang::Da => format!("{x}").replace('.', ","),
+                    Lang::En => format!("{x}"),
+                };
+                match field.spec().unit {
+                    Some(u) if u.en == "%" => format!("{n} %"),
+                    Some(u) => format!("{n} {}", u.get(lang)),
+                    None => n,
+                }
+            }
         }
     }
 
     /// How many fields are entered.
     pub fn known(&self) -> usize {
-        Field::ALL.iter().filter(|f| self.is_set(**f)).count()
+        self.values.iter().filter(|v| v.is_some()).count()
     }
 }
 
-/// A field's name for people, with its unit.
-pub fn field_label(field: Field, lang: Lang) -> &'static str {
-    match (field, lang) {
-        (Field::Lesions, Lang::Da) => "antal levermetastaser",
-        (Field::Lesions, Lang::En) => "number of liver metastases",
-        (Field::LargestCm, Lang::Da) => "største metastase (cm)",
-        (Field::LargestCm, Lang::En) => "largest metastasis (cm)",
-        (Field::Extrahepatic, Lang::Da) => "spredning uden for leveren",
-        (Field::Extrahepatic, Lang::En) => "spread outside the liver",
-        (Field::Ecog, Lang::Da) => "almentilstand (ECOG)",
-        (Field::Ecog, Lang::En) => "performance status (ECOG)",
-        (Field::Grade, Lang::Da) => "grad",
-        (Field::Grade, Lang::En) => "grade",
-        (Field::Primary, Lang::Da) => "primærtumorens placering",
-        (Field::Primary, Lang::En) => "primary tumour site",
-        (Field::HormonalSymptoms, Lang::Da) => "svære hormonsymptomer",
-        (Field::HormonalSymptoms, Lang::En) => "severe hormonal symptoms",
-        (Field::PressureSymptoms, Lang::Da) => "svære tryksymptomer",
-        (Field::PressureSymptoms, Lang::En) => "severe pressure symptoms",
+/// Parses a typed value for a field, or says what is wrong with it.
+fn parse_value(field: Field, given: &str) -> Result<Value, &'static str> {
+    match field.kind() {
+        Kind::Int { min, max } => {
+            let digits = given.strip_prefix(['-', '+']).unwrap_or(given);
+            if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+                // A whole number; one too large for i64 is out of range all the same.
+                return match given.parse::<i64>() {
+                    Ok(n) if (min..=max).contains(&n) =>
+                    {
+                        #[allow(clippy::cast_precision_loss)]
+                        Ok(Value::Num(n as f64))
+                    }
+                    _ => Err("is out of range"),
+                };
+            }
+            if given
+                .replace(',', ".")
+                .parse::<f64>()
+                .is_ok_and(f64::is_finite)
+            {
+                Err("is not a whole number")
+            } else {
+                Err("is not a number")
+            }
+        }
+        Kind::Float { min, max } => {
+            let x: f64 = given
+                .replace(',', ".")
+                .parse()
+                .map_err(|_| "is not a number")?;
+            if x.is_nan() {
+                return Err("is not a number");
+            }
+            if x < min || x > max {
+                return Err("is out of range");
+            }
+            Ok(Value::Num(x))
+        }
+        Kind::Bool => match given.to_lowercase().as_str() {
+            "yes" | "ja" | "true" | "y" | "j" => Ok(Value::Bool(true)),
+            "no" | "nej" | "false" | "n" => Ok(Value::Bool(false)),
+            _ => Err("is not yes or no"),
+        },
+        Kind::Choice(_) => {
+            let wanted = given.to_lowercase().replace('_', "-");
+            field
+                .option(&wanted)
+                .map(|(i, _)| Value::Choice(i))
+                .ok_or("is not an option")
+        }
     }
 }
 
-/// A choice option's name for people.
-pub fn option_label(option: &str, lang: Lang) -> &'static str {
-    match (option, lang) {
-        ("g1", _) => "G1",
-        ("g2", _) => "G2",
-        ("g3", Lang::Da) => "NET G3 (veldifferentieret)",
-        ("g3", Lang::En) => "NET G3 (well-differentiated)",
-        ("nec", Lang::Da) => "NEC (neuroendokrint karcinom)",
-        ("nec", Lang::En) => "NEC (neuroendocrine carcinoma)",
-        ("small-intestine", Lang::Da) => "tyndtarm",
-        ("small-intestine", Lang::En) => "small intestine",
-        ("pancreas", Lang::Da) => "bugspytkirtel",
-        ("pancreas", Lang::En) => "pancreas",
-        ("stomach", Lang::Da) => "mavesæk",
-        ("stomach", Lang::En) => "stomach",
-        ("duodenum", Lang::Da) => "tolvfingertarm",
-        ("duodenum", Lang::En) => "duodenum",
-        ("appendix", Lang::Da) => "blindtarm",
-        ("appendix", Lang::En) => "appendix",
-        ("colon", Lang::Da) => "tyktarm",
-        ("colon", Lang::En) => "colon",
-        ("rectum", Lang::Da) => "endetarm",
-        ("rectum", Lang::En) => "rectum",
-        ("lung", Lang::Da) => "lunge",
-        ("lung", Lang::En) => "lung",
-        ("unknown", Lang::Da) => "ukendt primærtumor",
-        ("unknown", Lang::En) => "unknown primary",
-        (_, Lang::Da) => "andet",
-        (_, Lang::En) => "other",
+impl Serialize for Profile {
+    /// Every field by name, `null` when unknown: whole numbers as integers, choices by id.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(Field::COUNT))?;
+        for &field in Field::ALL {
+            match (self.value(field), field.kind()) {
+                (None, _) => map.serialize_entry(field.name(), &None::<()>)?,
+                (Some(Value::Num(x)), Kind::Int { .. }) => {
+                    #[allow(clippy::cast_possible_truncation)]
+                    map.serialize_entry(field.name(), &(x as i64))?;
+                }
+                (Some(Value::Num(x)), _) => map.serialize_entry(field.name(), &x)?,
+                (Some(Value::Bool(b)), _) => map.serialize_entry(field.name(), &b)?,
+                (Some(Value::Choice(_)), _) => {
+                    map.serialize_entry(field.name(), &self.choice(field))?;
+                }
+            }
+        }
+        map.end()
     }
 }
 
@@ -252,15 +270,16 @@ mod tests {
         p.set(Field::Extrahepatic, "nej").unwrap();
         p.set(Field::Grade, "NEC").unwrap();
         p.set(Field::Primary, "small_intestine").unwrap();
-        assert_eq!(p.lesions, Some(4));
-        assert_eq!(p.largest_cm, Some(2.5));
-        assert_eq!(p.extrahepatic, Some(false));
-        assert_eq!(p.grade, Some("nec"));
-        assert_eq!(p.primary, Some("small-intestine"));
+        assert_eq!(p.num(Field::Lesions), Some(4.0));
+        assert_eq!(p.num(Field::LargestCm), Some(2.5));
+        assert_eq!(p.yes(Field::Extrahepatic), Some(false));
+        assert_eq!(p.choice(Field::Grade), Some("nec"));
+        assert_eq!(p.choice(Field::Primary), Some("small-intestine"));
         assert_eq!(p.text(Field::LargestCm), "2.5");
+        assert_eq!(p.display(Field::LargestCm, Lang::Da), "2,5 cm");
         assert_eq!(p.known(), 5);
         p.set(Field::Lesions, " ").unwrap();
-        assert_eq!(p.lesions, None);
+        assert_eq!(p.value(Field::Lesions), None);
     }
 
     #[test]
@@ -270,10 +289,12 @@ mod tests {
             (Field::Lesions, "0", "is out of range"),
             (Field::Lesions, "201", "is out of range"),
             (Field::Lesions, "-3", "is out of range"),
+            (Field::Lesions, "99999999999999999999", "is out of range"),
             (Field::Lesions, "3.5", "is not a whole number"),
             (Field::Lesions, "many", "is not a number"),
             (Field::LargestCm, "NaN", "is not a number"),
-            (Field::LargestCm, "inf", "is not a number"),
+            (Field::LargestCm, "inf", "is out of range"),
+            (Field::LargestCm, "1e300", "is out of range"),
             (Field::LargestCm, "0", "is out of range"),
             (Field::LargestCm, "30.1", "is out of range"),
             (Field::Ecog, "5", "is out of range"),
@@ -284,5 +305,26 @@ mod tests {
             assert_eq!(e.problem, problem, "{field} {input}");
         }
         assert_eq!(p, Profile::default(), "a refused value changes nothing");
+    }
+
+    #[test]
+    fn a_long_refused_value_is_cut_in_the_message() {
+        let e = Profile::default()
+            .set(Field::Lesions, &"9".repeat(10_000))
+            .unwrap_err();
+        assert!(e.to_string().len() < 120, "{e}");
+        assert!(e.given.ends_with('…'));
+    }
+
+    #[test]
+    fn serialises_every_field_by_name() {
+        let p = Profile::from_pairs(&[("lesions", "2"), ("grade", "g1"), ("extrahepatic", "no")])
+            .unwrap();
+        let json = serde_json::to_value(&p).unwrap();
+        assert_eq!(json["lesions"], serde_json::json!(2));
+        assert_eq!(json["grade"], "g1");
+        assert_eq!(json["extrahepatic"], false);
+        assert!(json["largest_cm"].is_null());
+        assert_eq!(json.as_object().unwrap().len(), Field::COUNT);
     }
 }

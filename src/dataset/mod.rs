@@ -3,6 +3,7 @@
 //! A [`Dataset`] returned by [`load_str`], [`load_file`] or [`load_embedded`] has passed every
 //! check; there is no way to get half a dataset.
 
+pub mod fields;
 pub mod model;
 pub mod rules;
 pub mod spans;

@@ -31,6 +31,26 @@ impl Lang {
     }
 }
 
+/// A Danish and an English word or sentence built into the program (interface text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words {
+    pub da: &'static str,
+    pub en: &'static str,
+}
+
+impl Words {
+    pub const fn new(da: &'static str, en: &'static str) -> Words {
+        Words { da, en }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Da => self.da,
+            Lang::En => self.en,
+        }
+    }
+}
+
 /// A text in Danish and English.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -174,8 +194,8 @@ pub struct Notice {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Aim {
-    /// Remove all disease.
-    Cure,
+    /// Remove the liver metastases completely (what the page promises; not "cure").
+    CompleteRemoval,
     /// Relieve hormonal or pressure symptoms.
     SymptomRelief,
     /// Hold the disease down without removing it.
@@ -304,7 +324,9 @@ pub struct Preparation {
     pub cite: Cite,
 }
 
-/// An eligibility rule: when the condition holds, the verdict applies for this reason.
+/// A rule: when the condition holds, the verdict applies for this reason. A rule whose
+/// verdict is `eligible` only speaks in favour (it never makes a treatment eligible on its
+/// own; the criteria do); `caution` and `not_eligible` hold it back.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
@@ -316,6 +338,29 @@ pub struct Rule {
     pub cite: Cite,
     /// Set when the rule puts a number on words the source leaves without one (e.g. "few"):
     /// says how the dataset reads the source, so the clinician sees it is a reading.
+    #[serde(default)]
+    pub interpretation: Option<Text>,
+}
+
+/// A criterion the source sets for a treatment. A treatment is eligible only when all its
+/// criteria are known to hold; one that does not hold gives `otherwise`, one whose facts
+/// are not entered gives caution.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub when: Cond,
+    /// What the source requires, said without assuming anything about the patient (it is
+    /// shown when the criterion holds, and when its facts are missing).
+    #[serde(default)]
+    pub requires: Text,
+    /// The verdict when it does not hold: `caution` or `not_eligible`.
+    pub otherwise: Verdict,
+    /// Said when it does not hold.
+    #[serde(default)]
+    pub unmet: Text,
+    #[serde(default)]
+    pub cite: Cite,
+    /// Set when the criterion puts a number on words the source leaves without one.
     #[serde(default)]
     pub interpretation: Option<Text>,
 }
@@ -368,6 +413,11 @@ pub struct Treatment {
     pub suited: Vec<Claim>,
     /// Who it is not for.
     pub not_suited: Vec<Claim>,
+    /// How the source speaks of the treatment when its criteria are met.
+    pub eligible_as: Option<EligibleAs>,
+    /// What the source requires: all must hold for `eligible`.
+    pub criteria: Vec<Criterion>,
+    /// Reservations, contraindications and remarks: each applies when its condition holds.
     pub rules: Vec<Rule>,
     /// Answers to the grid questions, keyed by question id.
     pub answers: BTreeMap<String, Answer>,
@@ -407,16 +457,43 @@ impl Dataset {
     }
 }
 
+/// How the source speaks of a treatment whose criteria are all met: it offers it ("får man
+/// tilbudt", "kan kun anvendes, hvis"), or it only permits it ("kan man eventuelt", "kan
+/// også", "en nyere mulighed"). The badge of an eligible verdict says which, so it never
+/// reads as a recommendation the source does not make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EligibleAs {
+    /// The source's criteria are met.
+    CriteriaMet,
+    /// The source says it may be considered.
+    MayBeConsidered,
+}
+
 impl Verdict {
-    /// The verdict in words, e.g. "med forbehold".
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Verdict::Eligible, Lang::Da) => "egnet",
-            (Verdict::Eligible, Lang::En) => "eligible",
-            (Verdict::Caution, Lang::Da) => "med forbehold",
-            (Verdict::Caution, Lang::En) => "caution",
-            (Verdict::NotEligible, Lang::Da) => "ikke egnet",
-            (Verdict::NotEligible, Lang::En) => "not eligible",
+    /// The verdict in words, as a badge shows it; an eligible verdict speaks as the source
+    /// does of the treatment.
+    pub fn words(self, eligible_as: EligibleAs) -> Words {
+        match (self, eligible_as) {
+            (Verdict::Eligible, EligibleAs::CriteriaMet) => {
+                Words::new("Opfylder kriterierne", "Meets the criteria")
+            }
+            (Verdict::Eligible, EligibleAs::MayBeConsidered) => {
+                Words::new("Kan komme på tale", "May be considered")
+            }
+            (Verdict::Caution, _) => Words::new("Med forbehold", "With reservations"),
+            (Verdict::NotEligible, _) => {
+                Words::new("Opfylder ikke kriterierne", "Does not meet the criteria")
+            }
+        }
+    }
+
+    /// The direction of one reason, in words ("taler for", "forbehold", "taler imod").
+    pub fn direction(self) -> Words {
+        match self {
+            Verdict::Eligible => Words::new("taler for", "in favour"),
+            Verdict::Caution => Words::new("forbehold", "reservation"),
+            Verdict::NotEligible => Words::new("taler imod", "against"),
         }
     }
 
@@ -433,8 +510,8 @@ impl Verdict {
 impl Aim {
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Aim::Cure, Lang::Da) => "helbredelse",
-            (Aim::Cure, Lang::En) => "cure",
+            (Aim::CompleteRemoval, Lang::Da) => "fjerne metastaserne helt",
+            (Aim::CompleteRemoval, Lang::En) => "removing the metastases completely",
             (Aim::SymptomRelief, Lang::Da) => "lindring af symptomer",
             (Aim::SymptomRelief, Lang::En) => "symptom relief",
             (Aim::DiseaseControl, Lang::Da) => "holde sygdommen nede",
@@ -472,6 +549,7 @@ impl Dataset {
                 + t.follow_up.len()
                 + t.suited.len()
                 + t.not_suited.len()
+                + t.criteria.len()
                 + t.rules.len()
                 + t.answers
                     .values()
@@ -482,7 +560,11 @@ impl Dataset {
             treatments: self.treatments.len(),
             questions: self.questions.len(),
             sources: self.sources.len(),
-            rules: self.treatments.iter().map(|t| t.rules.len()).sum(),
+            rules: self
+                .treatments
+                .iter()
+                .map(|t| t.rules.len() + t.criteria.len())
+                .sum(),
             claims: self.facts.len()
                 + self.choice_factors.len()
                 + self.notices.len()

@@ -20,108 +20,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::model::Verdict;
 
-/// What kind of values a profile field takes.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Kind {
-    /// Whole numbers in `min..=max`.
-    Int { min: i64, max: i64 },
-    /// Numbers in `min..=max`.
-    Float { min: f64, max: f64 },
-    /// `yes` or `no`.
-    Bool,
-    /// One of the listed option ids.
-    Choice(&'static [&'static str]),
-}
-
-/// The options of `grade`.
-pub const GRADES: &[&str] = &["g1", "g2", "g3", "nec"];
-/// The options of `primary`.
-pub const PRIMARIES: &[&str] = &[
-    "small-intestine",
-    "pancreas",
-    "stomach",
-    "duodenum",
-    "appendix",
-    "colon",
-    "rectum",
-    "lung",
-    "unknown",
-    "other",
-];
-
-/// A field of the patient profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
-    Lesions,
-    LargestCm,
-    Extrahepatic,
-    Ecog,
-    Grade,
-    Primary,
-    HormonalSymptoms,
-    PressureSymptoms,
-}
-
-impl Field {
-    pub const ALL: [Field; 8] = [
-        Field::Lesions,
-        Field::LargestCm,
-        Field::Extrahepatic,
-        Field::Ecog,
-        Field::Grade,
-        Field::Primary,
-        Field::HormonalSymptoms,
-        Field::PressureSymptoms,
-    ];
-
-    /// The name used in rules and JSON.
-    pub fn name(self) -> &'static str {
-        match self {
-            Field::Lesions => "lesions",
-            Field::LargestCm => "largest_cm",
-            Field::Extrahepatic => "extrahepatic",
-            Field::Ecog => "ecog",
-            Field::Grade => "grade",
-            Field::Primary => "primary",
-            Field::HormonalSymptoms => "hormonal_symptoms",
-            Field::PressureSymptoms => "pressure_symptoms",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.name() == name)
-    }
-
-    pub fn kind(self) -> Kind {
-        match self {
-            Field::Lesions => Kind::Int { min: 1, max: 200 },
-            Field::LargestCm => Kind::Float {
-                min: 0.1,
-                max: 30.0,
-            },
-            Field::Ecog => Kind::Int { min: 0, max: 4 },
-            Field::Extrahepatic | Field::HormonalSymptoms | Field::PressureSymptoms => Kind::Bool,
-            Field::Grade => Kind::Choice(GRADES),
-            Field::Primary => Kind::Choice(PRIMARIES),
-        }
-    }
-
-    /// What the field allows, in words, for error messages.
-    pub fn allowed(self) -> String {
-        match self.kind() {
-            Kind::Int { min, max } => format!("a whole number from {min} to {max}"),
-            Kind::Float { min, max } => format!("a number from {min} to {max}"),
-            Kind::Bool => "yes or no".to_owned(),
-            Kind::Choice(options) => format!("one of {}", options.join(", ")),
-        }
-    }
-}
-
-impl fmt::Display for Field {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+pub use super::fields::{Field, GRADES, Kind, PRIMARIES};
 
 /// A value a field is compared with.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -415,6 +314,7 @@ pub fn parse(src: &str) -> Result<Expr, ExprError> {
         toks,
         pos: 0,
         end: src.len(),
+        depth: 0,
     };
     let expr = p.or()?;
     if let Some((at, tok)) = p.toks.get(p.pos) {
@@ -440,10 +340,16 @@ impl UnwrapErr for Result<Expr, ExprError> {
     }
 }
 
+/// How deeply `(` and `!` may nest in one condition. Real conditions use two or three
+/// levels; the limit keeps a malformed dataset from exhausting the stack.
+pub const MAX_NESTING: usize = 32;
+
 struct Parser {
     toks: Vec<(usize, Tok)>,
     pos: usize,
     end: usize,
+    /// Open `(` and `!` around the current position.
+    depth: usize,
 }
 
 impl Parser {
@@ -503,13 +409,33 @@ impl Parser {
         })
     }
 
+    /// Enters one more level of `(` or `!`, refusing to go deeper than [`MAX_NESTING`].
+    fn nest(&mut self, at: usize) -> Result<(), ExprError> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(err(
+                at,
+                format!("the condition nests more than {MAX_NESTING} levels of `(` or `!`"),
+                Some("write it flatter: `!` twice cancels out, and `&&`/`||` need no extra parentheses".to_owned()),
+            ));
+        }
+        Ok(())
+    }
+
     fn unary(&mut self) -> Result<Expr, ExprError> {
         let at = self.at();
         match self.next() {
-            Some((_, Tok::Not)) => Ok(Expr::Not(Box::new(self.unary()?))),
+            Some((_, Tok::Not)) => {
+                self.nest(at)?;
+                let inner = self.unary()?;
+                self.depth -= 1;
+                Ok(Expr::Not(Box::new(inner)))
+            }
             Some((_, Tok::LParen)) => {
+                self.nest(at)?;
                 let e = self.or()?;
                 self.expect(&Tok::RParen, "`)`")?;
+                self.depth -= 1;
                 Ok(e)
             }
             Some((_, Tok::Ident(word))) => match word.as_str() {
@@ -729,7 +655,7 @@ impl Parser {
                 Value::Bool(w == "yes")
             }
             (Kind::Choice(options), Some((_, Tok::Ident(w)))) => {
-                match options.iter().position(|o| *o == w) {
+                match options.iter().position(|o| o.id == w) {
                     Some(i) => Value::Choice(i),
                     None => {
                         return Err(err(
@@ -863,6 +789,22 @@ mod tests {
                 .message
                 .contains("whole")
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let deep = format!("{}lesions > 1{}", "(".repeat(10_000), ")".repeat(10_000));
+        let e = parse(&deep).unwrap_err();
+        assert!(e.message.contains("nests more than"), "{e}");
+        assert_eq!(e.offset, MAX_NESTING);
+        let nots = format!("{}lesions > 1", "!".repeat(100_000));
+        assert!(parse(&nots).unwrap_err().message.contains("nests"));
+        let ok = format!(
+            "{}lesions > 1{}",
+            "(".repeat(MAX_NESTING),
+            ")".repeat(MAX_NESTING)
+        );
+        assert!(parse(&ok).is_ok());
     }
 
     #[test]

@@ -4,7 +4,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::model::{
-    Answer, Cite, Claim, Dataset, Freq, Interval, Preparation, Rule, Text, Treatment,
+    Answer, Cite, Claim, Criterion, Dataset, Freq, Interval, Preparation, Rule, Text, Treatment,
+    Verdict,
 };
 use super::rules::Cond;
 use super::spans::{Pos, Spans};
@@ -184,11 +185,18 @@ impl<'a> Validator<'a> {
                 self.claim(&format!("{p}.{field}[{k}]"), c);
             }
         }
-        if t.suited.is_empty() {
+        if t.eligible_as.is_none() {
             self.error(
-                &format!("{p}.suited"),
-                format!("treatment `{}` does not say who it is for", t.id),
-                Some("add at least one claim to `suited`; the first is the reason shown when no rule applies"),
+                &format!("{p}.eligible_as"),
+                format!("treatment `{}` does not say how the source speaks of it", t.id),
+                Some("add `eligible_as: Some(criteria_met),` where the source offers it when its criteria hold, or `Some(may_be_considered),` where it only permits it (\"eventuelt\", \"kan også\", \"en nyere mulighed\")"),
+            );
+        }
+        if t.criteria.is_empty() {
+            self.error(
+                &format!("{p}.criteria"),
+                format!("treatment `{}` has no criteria, so it could never be eligible", t.id),
+                Some("add `criteria: [Criterion(when: ..., requires: ..., otherwise: caution, unmet: ..., cite: ...)]` with what the source requires"),
             );
         }
         self.unique_ids(
@@ -215,6 +223,9 @@ impl<'a> Validator<'a> {
         );
         for (k, prep) in t.preparations.iter_mut().enumerate() {
             self.preparation(&format!("{p}.preparations[{k}]"), prep);
+        }
+        for (k, c) in t.criteria.iter_mut().enumerate() {
+            self.criterion(&format!("{p}.criteria[{k}]"), c, &ids[..i], &t.id);
         }
         for (k, r) in t.rules.iter_mut().enumerate() {
             self.rule(&format!("{p}.rules[{k}]"), r, &ids[..i], &t.id);
@@ -272,6 +283,23 @@ impl<'a> Validator<'a> {
         self.text(&format!("{p}.reason"), &r.reason);
         self.cite(p, &r.cite);
         if let Some(i) = &r.interpretation {
+            self.text(&format!("{p}.interpretation"), i);
+        }
+    }
+
+    fn criterion(&mut self, p: &str, c: &mut Criterion, earlier: &[String], own: &str) {
+        self.cond(&format!("{p}.when"), &mut c.when, earlier, own);
+        self.text(&format!("{p}.requires"), &c.requires);
+        self.text(&format!("{p}.unmet"), &c.unmet);
+        if c.otherwise == Verdict::Eligible {
+            self.error(
+                &format!("{p}.otherwise"),
+                "a criterion that does not hold cannot leave the treatment eligible",
+                Some("write `otherwise: caution` or `otherwise: not_eligible`"),
+            );
+        }
+        self.cite(p, &c.cite);
+        if let Some(i) = &c.interpretation {
             self.text(&format!("{p}.interpretation"), i);
         }
     }

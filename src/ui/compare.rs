@@ -39,8 +39,8 @@ pub fn compare_ui(ui: &mut Ui, state: &mut AppState) {
                     for &i in &cols {
                         let t = &d.treatments[i];
                         ui.vertical(|ui| {
-                            if let Some(v) = state.verdict(i) {
-                                verdict_badge(ui, v, lang);
+                            if let Some(a) = state.assessments.get(i) {
+                                verdict_badge(ui, a, lang);
                             }
                             if ui
                                 .link(RichText::new(t.name.get(lang)).heading())

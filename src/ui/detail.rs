@@ -38,8 +38,8 @@ pub fn detail_ui(ui: &mut Ui, state: &mut AppState, index: usize) {
                 }
             });
             ui.horizontal(|ui| {
-                if let Some(v) = state.verdict(index) {
-                    verdict_badge(ui, v, lang);
+                if let Some(a) = state.assessments.get(index) {
+                    verdict_badge(ui, a, lang);
                 }
                 ui.label(RichText::new(t.name.get(lang)).heading().strong());
             });
@@ -171,8 +171,12 @@ pub fn detail_ui(ui: &mut Ui, state: &mut AppState, index: usize) {
             for r in &t.rules {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(
-                        RichText::new(format!("{} {}", r.verdict.icon(), r.verdict.label(lang)))
-                            .strong(),
+                        RichText::new(format!(
+                            "{} {}",
+                            r.verdict.icon(),
+                            r.verdict.direction().get(lang)
+                        ))
+                        .strong(),
                     );
                     ui.label(RichText::new(&r.when.src).monospace());
                     let n = notes.number(&r.cite);

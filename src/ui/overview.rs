@@ -103,7 +103,7 @@ fn card_ui(ui: &mut Ui, state: &mut AppState, i: usize) {
             ui.set_height(card_inner);
             ui.set_max_height(card_inner);
             ui.horizontal(|ui| {
-                verdict_badge(ui, a.verdict, lang);
+                verdict_badge(ui, a, lang);
                 ui.label(RichText::new(t.name.get(lang)).heading().strong());
                 let aims: Vec<&str> = t.aims.iter().map(|a| a.label(lang)).collect();
                 ui.label(

@@ -4,9 +4,8 @@ use egui::{RichText, Ui};
 
 use super::state::{AppState, TypedInput};
 use super::widgets::Tr;
-use crate::assessment::{field_label, option_label};
 use crate::dataset::Lang;
-use crate::dataset::rules::{Field, Kind};
+use crate::dataset::fields::{Field, Kind};
 
 pub fn profile_ui(ui: &mut Ui, state: &mut AppState) {
     let lang = state.lang();
@@ -31,7 +30,7 @@ pub fn profile_ui(ui: &mut Ui, state: &mut AppState) {
         state.type_field(Field::LargestCm, text);
     }
     // Every other field is chosen from buttons or a list, in the profile's own order.
-    for field in Field::ALL {
+    for &field in Field::ALL {
         if !matches!(field, Field::Lesions | Field::LargestCm) {
             choice_field(ui, state, field);
         }
@@ -62,7 +61,7 @@ fn number_field(
     range: &str,
     lang: Lang,
 ) -> Option<String> {
-    let label = ui.label(RichText::new(capitalise(field_label(field, lang))).strong());
+    let label = ui.label(RichText::new(field.label(lang)).strong());
     let mut text = input.text.clone();
     let response = ui
         .horizontal(|ui| {
@@ -93,9 +92,9 @@ fn number_field(
 fn choice_field(ui: &mut Ui, state: &mut AppState, field: Field) {
     let lang = state.lang();
     let current = state.profile.text(field);
-    ui.label(RichText::new(capitalise(field_label(field, lang))).strong());
+    ui.label(RichText::new(field.label(lang)).strong());
     let options: Vec<(Option<&'static str>, String)> =
-        std::iter::once((None, lang.tr("Ukendt", "Unknown").to_owned()))
+        std::iter::once((None, lang.tr("Ikke angivet", "Not entered").to_owned()))
             .chain(match field.kind() {
                 Kind::Bool => vec![
                     (Some("yes"), lang.tr("Ja", "Yes").to_owned()),
@@ -106,7 +105,7 @@ fn choice_field(ui: &mut Ui, state: &mut AppState, field: Field) {
                     .collect(),
                 Kind::Choice(opts) => opts
                     .iter()
-                    .map(|o| (Some(*o), option_label(o, lang).to_owned()))
+                    .map(|o| (Some(o.id), o.label.get(lang).to_owned()))
                     .collect(),
                 Kind::Float { .. } => Vec::new(),
             })
@@ -128,16 +127,14 @@ fn choice_field(ui: &mut Ui, state: &mut AppState, field: Field) {
                     }
                 }
             });
-        let _ = r
-            .response
-            .accessible_name(capitalise(field_label(field, lang)));
+        let _ = r.response.accessible_name(field.label(lang));
     } else {
         ui.horizontal_wrapped(|ui| {
             for (value, text) in &options {
                 let on = value.map_or(current.is_empty(), |v| v == current);
                 let r = ui.selectable_label(on, text).accessible_name(format!(
                     "{}: {}",
-                    capitalise(field_label(field, lang)),
+                    field.label(lang),
                     text
                 ));
                 if r.clicked() {
@@ -153,10 +150,3 @@ fn choice_field(ui: &mut Ui, state: &mut AppState, field: Field) {
 }
 
 const ECOG: [&str; 5] = ["0", "1", "2", "3", "4"];
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}

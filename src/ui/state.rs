@@ -310,11 +310,11 @@ mod tests {
     fn a_typed_value_updates_verdicts_and_a_bad_one_keeps_its_text() {
         let mut s = state();
         s.type_field(Field::Lesions, "12".to_owned());
-        assert_eq!(s.profile.lesions, Some(12));
+        assert_eq!(s.profile.num(Field::Lesions), Some(12.0));
         s.type_field(Field::Lesions, "12x".to_owned());
         assert_eq!(s.lesions_input.text, "12x");
         assert!(s.lesions_input.error.is_some());
-        assert_eq!(s.profile.lesions, None);
+        assert_eq!(s.profile.num(Field::Lesions), None);
     }
 
     #[test]

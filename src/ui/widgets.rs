@@ -3,6 +3,7 @@
 
 use egui::{Color32, RichText, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
+use crate::assessment::Assessment;
 use crate::dataset::{Cite, Dataset, Freq, Lang, Verdict};
 
 /// Picks the Danish or English interface text.
@@ -60,9 +61,10 @@ pub fn paint_backdrop(ui: &Ui) {
 }
 
 /// "✔ EGNET": icon, word and colour together.
-pub fn verdict_badge(ui: &mut Ui, v: Verdict, lang: Lang) -> egui::Response {
+pub fn verdict_badge(ui: &mut Ui, a: &Assessment, lang: Lang) -> egui::Response {
+    let v = a.verdict;
     let color = verdict_color(v, ui.visuals().dark_mode);
-    let text = format!("{} {}", v.icon(), v.label(lang).to_uppercase());
+    let text = format!("{} {}", v.icon(), a.label(lang).to_uppercase());
     egui::Frame::new()
         .stroke(Stroke::new(1.5, color))
         .corner_radius(4.0)
