@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Arg, ArgAction, ArgMatches, Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::assessment::{self, MDT_NOTICE, Profile};
+use crate::assessment::{self, MDT_NOTICE, Profile, Scope};
 use crate::dataset::fields::{Field, Kind};
 use crate::dataset::{self, Dataset, Lang};
 use crate::handout;
@@ -91,12 +91,42 @@ pub struct HandoutArgs {
     /// The patient's name, printed on the handout (never stored).
     #[arg(long, value_name = "TEXT")]
     pub patient: Option<String>,
-    /// The PDF file to write.
-    #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
-    pub output: PathBuf,
-    /// Overwrite the output file if it exists.
+    /// The PDF file to write (a new file; see --force).
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FILE.pdf",
+        required_unless_present = "print"
+    )]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists (only a regular file is ever replaced).
     #[arg(long)]
     pub force: bool,
+    /// Print the handout on the default printer (CUPS `lp`, from memory; the print verb on
+    /// Windows), besides or instead of writing -o FILE.
+    #[arg(long)]
+    pub print: bool,
+    /// Which sources the handout's preparations and risks rest on.
+    #[arg(long, value_enum, default_value_t = LayerArg::All)]
+    pub layer: LayerArg,
+}
+
+/// Which sources the verdicts rest on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayerArg {
+    /// The patient page alone
+    Page,
+    /// The patient page with national guidelines, consensus papers and studies
+    All,
+}
+
+impl From<LayerArg> for Scope {
+    fn from(l: LayerArg) -> Scope {
+        match l {
+            LayerArg::Page => Scope::PageOnly,
+            LayerArg::All => Scope::WithGuidelines,
+        }
+    }
 }
 
 /// Output language.
@@ -209,6 +239,9 @@ pub struct AssessArgs {
     pub profile: ProfileArgs,
     #[arg(long, value_enum, default_value_t = LangArg::Da)]
     pub lang: LangArg,
+    /// Which sources decide: the patient page alone, or the page with the guidelines.
+    #[arg(long, value_enum, default_value_t = LayerArg::All)]
+    pub layer: LayerArg,
     /// Print JSON (the stable shape documented in the README) instead of a table.
     #[arg(long)]
     pub json: bool,
@@ -238,12 +271,13 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
                 return Ok(EXIT_DATASET);
             };
             let lang = args.lang.into();
+            let scope = args.layer.into();
             if args.json {
-                let json = assess_json(&d, &profile, lang);
+                let json = assess_json(&d, &profile, lang, scope);
                 serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
                 writeln!(out)?;
             } else {
-                assess_table(&d, &profile, lang, out)?;
+                assess_table(&d, &profile, lang, scope, out)?;
             }
             Ok(0)
         }
@@ -264,12 +298,16 @@ fn handout(
             return Ok(EXIT_USAGE);
         }
     };
-    if args.output.exists() && !args.force {
-        writeln!(
-            err,
-            "error: {} exists already; give --force to overwrite it, or another -o FILE",
-            args.output.display()
-        )?;
+    if let Some(path) = &args.output
+        && let Err(e) = handout::output::check_target(path, args.force)
+    {
+        let hint = match e {
+            handout::output::SaveError::Exists(_) => {
+                "; give --force to replace it, or another -o FILE"
+            }
+            _ => "",
+        };
+        writeln!(err, "error: {e}{hint}")?;
         return Ok(EXIT_USAGE);
     }
     let Some(d) = load_or_report(cli, err)? else {
@@ -309,19 +347,37 @@ fn handout(
             return Ok(1);
         }
     };
-    if let Err(e) = handout::output::save_atomic(&args.output, &pdf) {
-        writeln!(err, "error: {e}")?;
-        return Ok(1);
-    }
-    writeln!(
-        out,
-        "wrote {}: {} page{}, {} KB; readability {}",
-        args.output.display(),
-        doc.pages().len(),
-        if doc.pages().len() == 1 { "" } else { "s" },
+    let pages = doc.pages().len();
+    let summary = format!(
+        "{pages} page{}, {} KB; readability {}",
+        if pages == 1 { "" } else { "s" },
         pdf.len().div_ceil(1024),
         h.readability.summary()
-    )?;
+    );
+    if let Some(path) = &args.output {
+        if let Err(e) = handout::output::save(path, &pdf, args.force) {
+            writeln!(err, "error: {e}")?;
+            return Ok(1);
+        }
+        writeln!(out, "wrote {}: {summary}", path.display())?;
+    }
+    if args.print {
+        let printed = handout::output::print(&pdf);
+        // A viewer may still be reading a spooled copy; the command line cannot wait for it.
+        handout::output::clean_up();
+        match printed {
+            Ok(handout::output::Printed::Sent(msg)) => {
+                writeln!(out, "sent to the printer: {summary}; {msg}")?;
+            }
+            Ok(handout::output::Printed::OpenedInViewer(_)) => {
+                writeln!(out, "no printer: the handout was opened in the PDF viewer")?;
+            }
+            Err(e) => {
+                writeln!(err, "error: {e}")?;
+                return Ok(1);
+            }
+        }
+    }
     Ok(0)
 }
 
@@ -344,16 +400,17 @@ fn check(file: Option<&PathBuf>, out: &mut dyn Write, err: &mut dyn Write) -> io
             });
             writeln!(
                 out,
-                "{name}: ok: {} {} (reviewed {}): {} treatments, {} grid questions, {} rules, {} cited claims, {} source{}",
+                "{name}: ok: {} {} (reviewed {}): {} treatments, {} grid questions, {} criteria and rules, {} source{}; {} citations checked word for word against the source's text, {} resting on a locator in literature",
                 d.id,
                 d.version,
                 d.reviewed,
                 s.treatments,
                 s.questions,
                 s.rules,
-                s.claims,
                 s.sources,
-                if s.sources == 1 { "" } else { "s" }
+                if s.sources == 1 { "" } else { "s" },
+                s.quoted,
+                s.located,
             )?;
             Ok(0)
         }
@@ -408,6 +465,8 @@ fn list(d: &Dataset, lang: Lang, json: bool, out: &mut dyn Write) -> io::Result<
 #[derive(Debug, Serialize)]
 pub struct AssessJson<'a> {
     pub dataset: DatasetJson<'a>,
+    /// `page` or `all`: which sources the verdicts rest on.
+    pub layer: &'static str,
     pub profile: &'a Profile,
     pub assessments: Vec<AssessmentJson<'a>>,
     pub notices: Vec<NoticeJson<'a>>,
@@ -427,15 +486,36 @@ pub struct AssessmentJson<'a> {
     pub verdict: &'static str,
     /// The verdict as the badge says it, in the output language.
     pub label: &'static str,
+    /// With `layer: all`: the verdict of the patient page alone.
+    pub page_verdict: Option<&'static str>,
     pub reasons: Vec<ReasonJson>,
     pub preparation: Vec<PrepJson>,
+    /// What to check before treatment: guideline facts not entered (`field`), and points
+    /// no field covers (`field: null`).
+    pub checks: Vec<CheckJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CheckJson {
+    pub field: Option<&'static str>,
+    pub why: String,
+    pub source: String,
+    pub evidence: &'static str,
+    pub locator: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct ReasonJson {
     pub text: String,
     pub source: String,
+    /// The evidence type, e.g. `patient_page`, `national_guideline`, `cohort`.
+    pub evidence: &'static str,
+    /// The short tag shown beside the reason, e.g. "Retningslinje, Sverige".
+    pub tag: String,
+    /// The verbatim passage (patient page), empty for literature.
     pub quote: String,
+    /// Where in the literature source (section, table, abstract), empty for the page.
+    pub locator: String,
     pub verdict: &'static str,
     pub interpretation: Option<String>,
 }
@@ -462,14 +542,37 @@ fn citation(d: &Dataset, source: &str) -> String {
         .map_or_else(|| source.to_owned(), dataset::Source::citation)
 }
 
+fn evidence_id(d: &Dataset, cite: &dataset::Cite) -> &'static str {
+    use dataset::Evidence as E;
+    match d.source(&cite.source).map(dataset::Source::evidence) {
+        Some(E::PatientPage) | None => "patient_page",
+        Some(E::NationalGuideline) => "national_guideline",
+        Some(E::Consensus) => "consensus",
+        Some(E::Trial) => "trial",
+        Some(E::Cohort) => "cohort",
+        Some(E::Review) => "review",
+        Some(E::HospitalPractice) => "hospital_practice",
+        Some(E::Report) => "report",
+    }
+}
+
 /// Builds the `assess --json` document.
-pub fn assess_json<'a>(d: &'a Dataset, profile: &'a Profile, lang: Lang) -> AssessJson<'a> {
-    let assessments = assessment::assess(d, profile);
+pub fn assess_json<'a>(
+    d: &'a Dataset,
+    profile: &'a Profile,
+    lang: Lang,
+    scope: Scope,
+) -> AssessJson<'a> {
+    let assessments = assessment::assess_with(d, profile, scope);
     AssessJson {
         dataset: DatasetJson {
             id: &d.id,
             version: &d.version,
             reviewed: &d.reviewed,
+        },
+        layer: match scope {
+            Scope::PageOnly => "page",
+            Scope::WithGuidelines => "all",
         },
         profile,
         assessments: assessments
@@ -479,6 +582,7 @@ pub fn assess_json<'a>(d: &'a Dataset, profile: &'a Profile, lang: Lang) -> Asse
                 name: d.treatments[a.index].name.get(lang),
                 verdict: a.verdict.id(),
                 label: a.label(lang),
+                page_verdict: a.page_verdict.map(dataset::Verdict::id),
                 reasons: a
                     .reasons
                     .iter()
@@ -486,7 +590,10 @@ pub fn assess_json<'a>(d: &'a Dataset, profile: &'a Profile, lang: Lang) -> Asse
                         // The reason text may be composed (missing fields), so it is owned.
                         text: r.text.get(lang).to_owned(),
                         source: citation(d, &r.cite.source),
+                        evidence: evidence_id(d, &r.cite),
+                        tag: d.cite_tag(&r.cite, lang),
                         quote: r.cite.quote.clone(),
+                        locator: r.cite.locator.clone(),
                         verdict: r.verdict.id(),
                         interpretation: r.interpretation.as_ref().map(|i| i.get(lang).to_owned()),
                     })
@@ -500,6 +607,17 @@ pub fn assess_json<'a>(d: &'a Dataset, profile: &'a Profile, lang: Lang) -> Asse
                         source: citation(d, &p.cite.source),
                         quote: p.cite.quote.clone(),
                         conditional: p.conditional,
+                    })
+                    .collect(),
+                checks: a
+                    .checks
+                    .iter()
+                    .map(|c| CheckJson {
+                        field: c.field.map(Field::name),
+                        why: c.why.get(lang).to_owned(),
+                        source: citation(d, &c.cite.source),
+                        evidence: evidence_id(d, &c.cite),
+                        locator: c.cite.locator.clone(),
                     })
                     .collect(),
             })
@@ -532,11 +650,14 @@ fn describe_profile(p: &Profile, lang: Lang) -> String {
     }
 }
 
-fn assess_table(d: &Dataset, p: &Profile, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let (profile_word, source_word, prep_word, reading_word) = match lang {
-        Lang::Da => ("Profil", "Kilde", "Før behandlingen", "Fortolkning"),
-        Lang::En => ("Profile", "Source", "Before treatment", "Interpretation"),
-    };
+fn assess_table(
+    d: &Dataset,
+    p: &Profile,
+    lang: Lang,
+    scope: Scope,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let w = |da: &'static str, en: &'static str| dataset::Words::new(da, en).get(lang);
     writeln!(
         out,
         "{} ({} {}, {})",
@@ -549,11 +670,28 @@ fn assess_table(d: &Dataset, p: &Profile, lang: Lang, out: &mut dyn Write) -> io
         }
     )?;
     writeln!(out, "{}", MDT_NOTICE.get(lang))?;
-    writeln!(out, "{profile_word}: {}", describe_profile(p, lang))?;
+    writeln!(
+        out,
+        "{}: {}",
+        w("Kilder", "Sources"),
+        match scope {
+            Scope::PageOnly => w("kun patientsiden", "the patient page only"),
+            Scope::WithGuidelines => w(
+                "patientsiden og retningslinjer",
+                "the patient page and guidelines"
+            ),
+        }
+    )?;
+    writeln!(
+        out,
+        "{}: {}",
+        w("Profil", "Profile"),
+        describe_profile(p, lang)
+    )?;
     for n in assessment::notices(d, p) {
         writeln!(out, "! {}", n.text.get(lang))?;
     }
-    for a in assessment::assess(d, p) {
+    for a in assessment::assess_with(d, p, scope) {
         let t = &d.treatments[a.index];
         writeln!(out)?;
         writeln!(
@@ -564,20 +702,57 @@ fn assess_table(d: &Dataset, p: &Profile, lang: Lang, out: &mut dyn Write) -> io
             t.name.get(lang),
             t.id
         )?;
+        if let Some(page) = a.page_verdict.filter(|_| a.guidelines_changed()) {
+            writeln!(
+                out,
+                "    {} {}",
+                w("Patientsiden alene:", "The patient page alone:"),
+                page.words(a.eligible_as).get(lang)
+            )?;
+        }
         for r in &a.reasons {
-            writeln!(out, "    {} {}", r.verdict.icon(), r.text.get(lang))?;
+            writeln!(out, "    {} {}", r.icon(), r.text.get(lang))?;
             if let Some(i) = &r.interpretation {
-                writeln!(out, "      {reading_word}: {}", i.get(lang))?;
+                writeln!(
+                    out,
+                    "      {} {}",
+                    w("Fortolkning:", "Interpretation:"),
+                    i.get(lang)
+                )?;
             }
             writeln!(
                 out,
-                "      {source_word}: {} «{}»",
-                citation(d, &r.cite.source),
-                r.cite.quote
+                "      {} {}",
+                w("Kilde:", "Source:"),
+                d.cite_text(&r.cite, lang)
             )?;
         }
         for prep in &a.preparations {
-            writeln!(out, "    {prep_word}: {}", prep.describe(lang))?;
+            writeln!(
+                out,
+                "    {} {}",
+                w("Før behandlingen:", "Before treatment:"),
+                prep.describe(lang)
+            )?;
+        }
+        if !a.checks.is_empty() {
+            writeln!(
+                out,
+                "    {} ({})",
+                w("Tjek før behandling", "To check before treatment"),
+                a.checks.len()
+            )?;
+            for c in &a.checks {
+                let what = c
+                    .field
+                    .map_or_else(String::new, |f| format!("{}: ", f.label(lang)));
+                writeln!(
+                    out,
+                    "      □ {what}{} [{}]",
+                    c.why.get(lang),
+                    d.cite_tag(&c.cite, lang)
+                )?;
+            }
         }
     }
     Ok(())

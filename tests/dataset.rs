@@ -8,8 +8,12 @@ use netliver::dataset::{self, Diagnostic, Report, normalize_ws};
 const RON: &str = dataset::EMBEDDED_RON;
 const SOURCE: &str = include_str!("../data/sources/kb-net-levermetastaser.da.txt");
 
-fn resolve(rel: &str) -> Option<String> {
-    (rel == "sources/kb-net-levermetastaser.da.txt").then(|| SOURCE.to_owned())
+fn resolve(rel: &str) -> Result<String, String> {
+    if rel == "sources/kb-net-levermetastaser.da.txt" {
+        Ok(SOURCE.to_owned())
+    } else {
+        Err(format!("no {rel}"))
+    }
 }
 
 fn load(text: &str) -> Result<dataset::Dataset, Report> {
@@ -50,7 +54,7 @@ fn the_shipped_dataset_validates() {
     let s = d.stats();
     assert_eq!(s.treatments, 7);
     assert!(s.questions >= 10);
-    assert!(s.claims > 150, "{s:?}");
+    assert!(s.quoted > 150, "{s:?}");
 }
 
 #[test]
@@ -318,12 +322,101 @@ fn all_errors_are_reported_not_only_the_first() {
 
 #[test]
 fn a_missing_source_text_is_an_error() {
-    let errs = match dataset::load_str(RON, "elsewhere.ron", &|_| None) {
+    let errs = match dataset::load_str(RON, "elsewhere.ron", &|_| Err("gone".to_owned())) {
         Ok(_) => panic!("accepted without its source text"),
         Err(r) => r.errors,
     };
-    assert!(errs[0].message.contains("cannot be read"), "{}", errs[0]);
+    assert!(errs[0].message.contains("gone"), "{}", errs[0]);
     assert_eq!(errs[0].path, "sources[0].file");
+}
+
+/// The shipped dataset written to a fresh folder, with `edit` applied to its text.
+fn on_disk(edit: impl Fn(&str) -> String) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("copy.ron");
+    std::fs::write(&file, edit(RON)).unwrap();
+    (dir, file)
+}
+
+fn first_error(file: &std::path::Path) -> Diagnostic {
+    match dataset::load_file(file) {
+        Ok(_) => panic!("{} was accepted", file.display()),
+        Err(r) => r.errors[0].clone(),
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let (_dir, file) = on_disk(|t| format!("\u{feff}{t}"));
+    assert!(dataset::load_file(&file).is_ok());
+}
+
+#[test]
+fn invalid_utf8_is_reported_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("latin1.ron");
+    let mut bytes = b"Dataset(\n  id: \"x\",\n  title: (da: \"K".to_vec();
+    bytes.push(0xe6); // "æ" in Latin-1
+    bytes.extend_from_slice(b"r\"),\n)");
+    std::fs::write(&file, bytes).unwrap();
+    let e = first_error(&file);
+    assert_eq!((e.line, e.col), (3, 17), "{e}");
+    assert!(e.message.contains("not valid UTF-8"), "{e}");
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_devices_and_huge_files_are_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.ron");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for path in [fifo.as_path(), std::path::Path::new("/dev/zero")] {
+        let e = first_error(path);
+        assert!(e.message.contains("not a regular file"), "{e}");
+    }
+    let big = dir.path().join("big.ron");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(dataset::MAX_TEXT_BYTES + 1).unwrap();
+    assert!(first_error(&big).message.contains("larger than 10 MB"));
+}
+
+#[test]
+fn source_files_are_found_only_inside_the_datasets_folder() {
+    for bad in ["../kb.txt", "/etc/passwd", "sources/../../kb.txt"] {
+        let (_dir, file) = on_disk(|t| {
+            t.replace(
+                "file: Some(\"sources/kb-net-levermetastaser.da.txt\")",
+                &format!("file: Some({bad:?})"),
+            )
+        });
+        let e = first_error(&file);
+        assert!(
+            e.message.contains("not inside the dataset's folder"),
+            "{bad}: {e}"
+        );
+        assert_eq!(e.path, "sources[0].file");
+    }
+}
+
+#[test]
+fn quotes_cannot_be_left_unchecked() {
+    // The patient page without its text: every quote would pass unchecked.
+    let text = broken(
+        "file: Some(\"sources/kb-net-levermetastaser.da.txt\"),",
+        "file: None,",
+    );
+    let errs = errors(&text);
+    assert!(
+        errs.iter()
+            .any(|e| e.message.contains("no text to check its quotes against")),
+        "{errs:?}"
+    );
 }
 
 #[test]

@@ -123,7 +123,7 @@ fn a_broken_dataset_lists_its_errors_instead_of_the_app() {
     let report = dataset::load_str(
         "Dataset(id: \"x\", version: \"1\", reviewed: \"never\")",
         "broken.ron",
-        &|_| None,
+        &|_| Err(String::new()),
     )
     .unwrap_err();
     let h = harness_with(AppState::new(Err(report.clone()), Settings::default()));

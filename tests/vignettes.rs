@@ -67,7 +67,8 @@ const VIGNETTES: &[Vignette] = &[
     Vignette {
         name: "neuroendocrine carcinoma, one metastasis: at most a reservation for every local treatment",
         profile: &[("lesions", "1"), ("grade", "nec")],
-        expect: [C, C, C, C, C, C, C],
+        // Debulking: no purpose entered (no symptoms, no wish to reduce the cancer).
+        expect: [C, N, C, C, C, C, C],
         passage: "Lægen undlader også operation ved neuroendokrine karcinomer (NEC G3), da der næsten altid hurtigt kommer nye metastaser, og desuden vil en operation udsætte starten på kemoterapien. … Operation tilbydes i udvalgte tilfælde.",
     },
     Vignette {

@@ -22,7 +22,7 @@ pub use profile::{InputError, Profile};
 
 use crate::dataset::fields::Field;
 use crate::dataset::rules::{Cond, Expr, Value};
-use crate::dataset::{Cite, Dataset, EligibleAs, Lang, Notice, Text, Treatment, Verdict};
+use crate::dataset::{Cite, Dataset, EligibleAs, Lang, Notice, Text, Verdict};
 
 /// Three-valued truth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +55,44 @@ pub struct Reason {
     /// Fields whose absence made this reason a caution.
     pub missing: Vec<Field>,
     pub origin: Origin,
+}
+
+/// Which sources the assessment listens to: the patient page alone, or the page with the
+/// guideline layer (national guidelines, consensus papers and studies).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    PageOnly,
+    #[default]
+    WithGuidelines,
+}
+
+/// Something to check before treatment: a fact a guideline decides on that is not entered,
+/// or a point no profile field covers (`field` is `None`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Check {
+    pub field: Option<Field>,
+    /// Why it matters, with the figure, from the rule or claim that needs it.
+    pub why: Text,
+    pub cite: Cite,
+}
+
+impl Reason {
+    /// A remark: a rule that speaks in favour or gives context, never holding back.
+    pub fn is_remark(&self) -> bool {
+        matches!(self.origin, Origin::Rule(_)) && self.verdict == Verdict::Eligible
+    }
+
+    /// ✔ a criterion that holds, ℹ a remark, ⚠ a reservation, ✖ against.
+    pub fn icon(&self) -> &'static str {
+        if self.is_remark() {
+            "ℹ"
+        } else {
+            self.verdict.icon()
+        }
+    }
 }
 
 /// A preparation that applies to this patient.
@@ -98,6 +136,10 @@ pub struct Assessment {
     /// Worst first; never empty. The first is the decisive reason.
     pub reasons: Vec<Reason>,
     pub preparations: Vec<Prep>,
+    /// What to check before treatment: guideline facts not entered, and standing points.
+    pub checks: Vec<Check>,
+    /// With guidelines: the verdict the patient page alone gives (it may differ).
+    pub page_verdict: Option<Verdict>,
 }
 
 impl Assessment {
@@ -109,6 +151,11 @@ impl Assessment {
     /// The verdict as the badge says it, e.g. "Kan komme på tale".
     pub fn label(&self, lang: Lang) -> &'static str {
         self.verdict.words(self.eligible_as).get(lang)
+    }
+
+    /// Whether the guideline layer changed the verdict the patient page gives.
+    pub fn guidelines_changed(&self) -> bool {
+        self.page_verdict.is_some_and(|v| v != self.verdict)
     }
 }
 
@@ -238,9 +285,38 @@ struct Gap<'d> {
     origin: Origin,
 }
 
-fn assess_one(index: usize, t: &Treatment, p: &Profile, verdicts: &[Verdict]) -> Assessment {
+/// Whether a citation rests on the guideline layer (any source but the patient page).
+pub fn is_literature(d: &Dataset, cite: &Cite) -> bool {
+    d.source(&cite.source)
+        .is_some_and(|s| s.evidence().is_literature())
+}
+
+/// Turns the fields a guideline item could not read into points to check.
+fn checks_for(missing: &[Field], why: &Text, cite: &Cite, out: &mut Vec<Check>) {
+    for &f in missing {
+        let check = Check {
+            field: Some(f),
+            why: why.clone(),
+            cite: cite.clone(),
+        };
+        if !out.contains(&check) {
+            out.push(check);
+        }
+    }
+}
+
+fn assess_one(
+    d: &Dataset,
+    index: usize,
+    p: &Profile,
+    verdicts: &[Verdict],
+    scope: Scope,
+) -> Assessment {
+    let t = &d.treatments[index];
+    let listens = |cite: &Cite| scope == Scope::WithGuidelines || !is_literature(d, cite);
     let mut reasons: Vec<Reason> = Vec::new();
     let mut gaps: Vec<Gap> = Vec::new();
+    let mut checks: Vec<Check> = Vec::new();
     let fired = |verdict, text: &Text, cite: &Cite, interp: &Option<Text>, origin| Reason {
         verdict,
         text: text.clone(),
@@ -250,6 +326,9 @@ fn assess_one(index: usize, t: &Treatment, p: &Profile, verdicts: &[Verdict]) ->
         origin,
     };
     for (k, c) in t.criteria.iter().enumerate() {
+        if !listens(&c.cite) {
+            continue;
+        }
         let mut missing = Vec::new();
         match eval_cond(&c.when, p, verdicts, &mut missing) {
             Truth::True => reasons.push(fired(
@@ -272,6 +351,10 @@ fn assess_one(index: usize, t: &Treatment, p: &Profile, verdicts: &[Verdict]) ->
                     met: false,
                 },
             )),
+            // A guideline's criterion on a fact not entered: a point to check, not a caution.
+            Truth::Unknown if is_literature(d, &c.cite) => {
+                checks_for(&missing, &c.requires, &c.cite, &mut checks);
+            }
             Truth::Unknown => gaps.push(Gap {
                 missing,
                 verdict: c.otherwise,
@@ -286,6 +369,9 @@ fn assess_one(index: usize, t: &Treatment, p: &Profile, verdicts: &[Verdict]) ->
         }
     }
     for (k, rule) in t.rules.iter().enumerate() {
+        if !listens(&rule.cite) {
+            continue;
+        }
         let mut missing = Vec::new();
         match eval_cond(&rule.when, p, verdicts, &mut missing) {
             Truth::True => reasons.push(fired(
@@ -295,6 +381,9 @@ fn assess_one(index: usize, t: &Treatment, p: &Profile, verdicts: &[Verdict]) ->
                 &rule.interpretation,
                 Origin::Rule(k),
             )),
+            Truth::Unknown if rule.verdict > Verdict::Eligible && is_literature(d, &rule.cite) => {
+                checks_for(&missing, &rule.reason, &rule.cite, &mut checks);
+            }
             Truth::Unknown if rule.verdict > Verdict::Eligible => gaps.push(Gap {
                 missing,
                 verdict: rule.verdict,
@@ -351,9 +440,23 @@ fn assess_one(index: usize, t: &Treatment, p: &Profile, verdicts: &[Verdict]) ->
     // Worst first; the sort is stable, so criteria and then rules keep dataset order.
     reasons.sort_by_key(|r| std::cmp::Reverse(r.verdict));
     let verdict = reasons.first().map_or(Verdict::Caution, |r| r.verdict);
+    // Points no field covers: the dataset's own, then the treatment's.
+    for c in d
+        .checks
+        .iter()
+        .chain(&t.checks)
+        .filter(|c| listens(&c.cite))
+    {
+        checks.push(Check {
+            field: None,
+            why: c.text.clone(),
+            cite: c.cite.clone(),
+        });
+    }
     let preparations = t
         .preparations
         .iter()
+        .filter(|prep| listens(&prep.cite))
         .filter_map(|prep| {
             let conditional = match &prep.when {
                 None => false,
@@ -378,17 +481,34 @@ fn assess_one(index: usize, t: &Treatment, p: &Profile, verdicts: &[Verdict]) ->
         eligible_as: t.eligible_as.unwrap_or(EligibleAs::MayBeConsidered),
         reasons,
         preparations,
+        checks,
+        page_verdict: None,
     }
 }
 
-/// The verdict on every treatment, in dataset order.
+/// The verdict on every treatment, in dataset order, from the page and the guidelines.
 pub fn assess(d: &Dataset, p: &Profile) -> Vec<Assessment> {
-    let mut verdicts = Vec::with_capacity(d.treatments.len());
-    let mut out = Vec::with_capacity(d.treatments.len());
-    for (i, t) in d.treatments.iter().enumerate() {
-        let a = assess_one(i, t, p, &verdicts);
-        verdicts.push(a.verdict);
-        out.push(a);
+    assess_with(d, p, Scope::WithGuidelines)
+}
+
+/// The verdict on every treatment, in dataset order, from the sources `scope` names. With
+/// guidelines, each assessment also carries the verdict of the page alone.
+pub fn assess_with(d: &Dataset, p: &Profile, scope: Scope) -> Vec<Assessment> {
+    let run = |scope| {
+        let mut verdicts = Vec::with_capacity(d.treatments.len());
+        let mut out = Vec::with_capacity(d.treatments.len());
+        for i in 0..d.treatments.len() {
+            let a = assess_one(d, i, p, &verdicts, scope);
+            verdicts.push(a.verdict);
+            out.push(a);
+        }
+        out
+    };
+    let mut out = run(scope);
+    if scope == Scope::WithGuidelines {
+        for (a, page) in out.iter_mut().zip(run(Scope::PageOnly)) {
+            a.page_verdict = Some(page.verdict);
+        }
     }
     out
 }

@@ -127,6 +127,9 @@ pub const SSTR: &[Opt] = &[
 ];
 
 const CM: Option<Words> = Some(Words::new("cm", "cm"));
+const PERCENT: Option<Words> = Some(Words::new("%", "%"));
+const YEARS: Option<Words> = Some(Words::new("år", "years"));
+const GFR: Option<Words> = Some(Words::new("ml/min/1,73 m²", "ml/min/1.73 m²"));
 
 /// Declares the fields: the enum, the list in display order, and the table.
 macro_rules! fields {
@@ -217,6 +220,90 @@ fields! {
             "Where the cancer started; 'Primary tumour not found' when it was looked for but not found.",
         ),
     },
+    TumourBurdenPct => Spec {
+        name: "tumour_burden_pct",
+        kind: Kind::Int { min: 0, max: 100 },
+        unit: PERCENT,
+        group: Group::Tumour,
+        layer: Layer::Guideline,
+        label: Words::new("Tumorbyrde i leveren", "Liver tumour burden"),
+        help: Words::new(
+            "Hvor stor en del af leverens rumfang tumorvævet fylder, skønnet på scanningen.",
+            "How much of the liver's volume the tumour fills, estimated on the scans.",
+        ),
+    },
+    Bilobar => Spec {
+        name: "bilobar",
+        kind: Kind::Bool,
+        unit: None,
+        group: Group::Tumour,
+        layer: Layer::Guideline,
+        label: Words::new("Begge leverlapper", "Both liver lobes"),
+        help: Words::new(
+            "Metastaser i både højre og venstre leverlap.",
+            "Metastases in both the right and the left lobe of the liver.",
+        ),
+    },
+    RemovablePct => Spec {
+        name: "removable_pct",
+        kind: Kind::Int { min: 0, max: 100 },
+        unit: PERCENT,
+        group: Group::Tumour,
+        layer: Layer::Guideline,
+        label: Words::new("Andel, der kan fjernes", "Share that can be removed"),
+        help: Words::new(
+            "Hvor stor en del af tumormassen i leveren en leverkirurg vurderer kan fjernes ved operation.",
+            "How much of the tumour in the liver a liver surgeon judges can be removed by surgery.",
+        ),
+    },
+    SstrImaging => Spec {
+        name: "sstr_imaging",
+        kind: Kind::Choice(SSTR),
+        unit: None,
+        group: Group::Tumour,
+        layer: Layer::Guideline,
+        label: Words::new("Somatostatinreceptor-scanning", "Somatostatin-receptor imaging"),
+        help: Words::new(
+            "Optag på somatostatinreceptor-scanning (fx 68Ga-DOTATATE PET) i levermetastaserne.",
+            "Uptake on somatostatin-receptor imaging (e.g. 68Ga-DOTATATE PET) in the liver metastases.",
+        ),
+    },
+    Ascites => Spec {
+        name: "ascites",
+        kind: Kind::Bool,
+        unit: None,
+        group: Group::Liver,
+        layer: Layer::Guideline,
+        label: Words::new("Ascites", "Ascites"),
+        help: Words::new(
+            "Væske i bughulen.",
+            "Fluid in the abdominal cavity.",
+        ),
+    },
+    LiverFailure => Spec {
+        name: "liver_failure",
+        kind: Kind::Bool,
+        unit: None,
+        group: Group::Liver,
+        layer: Layer::Guideline,
+        label: Words::new("Leversvigt", "Liver failure"),
+        help: Words::new(
+            "Dekompenseret leverfunktion (fx gulsot, forhøjet bilirubin, nedsat syntese).",
+            "Decompensated liver function (e.g. jaundice, raised bilirubin, reduced synthesis).",
+        ),
+    },
+    PortalVein => Spec {
+        name: "portal_vein",
+        kind: Kind::Bool,
+        unit: None,
+        group: Group::Liver,
+        layer: Layer::Guideline,
+        label: Words::new("Nedsat portagennemstrømning", "Reduced portal-vein flow"),
+        help: Words::new(
+            "Nedsat blodgennemstrømning i portåren eller portåretrombose, som ikke kan rettes.",
+            "Reduced blood flow in the portal vein, or portal-vein thrombosis, that cannot be corrected.",
+        ),
+    },
     Ecog => Spec {
         name: "ecog",
         kind: Kind::Int { min: 0, max: 4 },
@@ -266,6 +353,78 @@ fields! {
         help: Words::new(
             "Holdet ønsker at mindske kræftmængden, så effekten af anden behandling bliver bedre.",
             "The team wants to reduce the amount of cancer so that other treatment works better.",
+        ),
+    },
+    CarcinoidSyndrome => Spec {
+        name: "carcinoid_syndrome",
+        kind: Kind::Bool,
+        unit: None,
+        group: Group::Patient,
+        layer: Layer::Guideline,
+        label: Words::new("Karcinoidt syndrom", "Carcinoid syndrome"),
+        help: Words::new(
+            "Flushing, diarré og lignende fra serotonin og andre stoffer, som tumoren danner.",
+            "Flushing, diarrhoea and the like from serotonin and other substances the tumour makes.",
+        ),
+    },
+    CarcinoidHeart => Spec {
+        name: "carcinoid_heart",
+        kind: Kind::Bool,
+        unit: None,
+        group: Group::Patient,
+        layer: Layer::Guideline,
+        label: Words::new("Karcinoid hjertesygdom", "Carcinoid heart disease"),
+        help: Words::new(
+            "Hjerteklapsygdom fra karcinoidt syndrom, påvist ved ekkokardiografi.",
+            "Heart-valve disease from carcinoid syndrome, shown on echocardiography.",
+        ),
+    },
+    Age => Spec {
+        name: "age",
+        kind: Kind::Int { min: 18, max: 110 },
+        unit: YEARS,
+        group: Group::Patient,
+        layer: Layer::Guideline,
+        label: Words::new("Alder", "Age"),
+        help: Words::new("Patientens alder.", "The patient's age."),
+    },
+    Egfr => Spec {
+        name: "egfr",
+        kind: Kind::Int { min: 0, max: 150 },
+        unit: GFR,
+        group: Group::Patient,
+        layer: Layer::Guideline,
+        label: Words::new("Nyrefunktion (eGFR)", "Kidney function (eGFR)"),
+        help: Words::new(
+            "Estimeret glomerulær filtrationsrate.",
+            "Estimated glomerular filtration rate.",
+        ),
+    },
+    SurvivalUnder6m => Spec {
+        name: "survival_under_6m",
+        kind: Kind::Bool,
+        unit: None,
+        group: Group::Patient,
+        layer: Layer::Guideline,
+        label: Words::new("Forventet levetid under 6 måneder", "Expected survival under 6 months"),
+        help: Words::new(
+            "Holdet forventer, at patienten lever kortere end 6 måneder.",
+            "The team expects the patient to live less than 6 months.",
+        ),
+    },
+    BiliaryEnteric => Spec {
+        name: "biliary_enteric",
+        kind: Kind::Bool,
+        unit: None,
+        group: Group::History,
+        layer: Layer::Guideline,
+        label: Words::new(
+            "Galdevej-tarm-forbindelse eller galdestent",
+            "Bile-duct-to-bowel connection or biliary stent",
+        ),
+        help: Words::new(
+            "Tidligere operation, der forbinder galdevejen med tarmen (fx Whipple, hepaticojejunostomi), eller stent i galdevejen.",
+            "Earlier surgery joining the bile duct to the bowel (e.g. Whipple, hepaticojejunostomy), or a stent in the bile duct.",
         ),
     },
 }

@@ -81,34 +81,94 @@ impl fmt::Display for Report {
 
 impl std::error::Error for Report {}
 
-impl Report {
-    fn single(file: &str, message: String, hint: Option<String>) -> Report {
-        Report {
-            file: file.to_owned(),
-            errors: vec![Diagnostic {
-                file: file.to_owned(),
-                line: 1,
-                col: 1,
-                path: String::new(),
-                message,
-                hint,
-            }],
-        }
-    }
-}
-
 /// Collapses every run of whitespace to one space, so quotes may wrap differently.
 pub fn normalize_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The largest dataset or source text netliver reads (the shipped dataset is about 0.2 MB).
+pub const MAX_TEXT_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Why a text file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    #[error("{0}")]
+    Io(String),
+    #[error("it is not a regular file (a folder, device or pipe)")]
+    NotAFile,
+    #[error("it is larger than {} MB", MAX_TEXT_BYTES / (1024 * 1024))]
+    TooLarge,
+    #[error("it is not UTF-8 text: the bytes at {line}:{col} are not valid UTF-8")]
+    NotUtf8 { line: usize, col: usize },
+}
+
+/// Reads a text file of at most [`MAX_TEXT_BYTES`], refusing pipes and devices (which
+/// could block or never end), accepting a UTF-8 byte-order mark (as Notepad writes) and
+/// reporting invalid UTF-8 at its line and column.
+pub fn read_text(path: &Path) -> Result<String, ReadError> {
+    use std::io::Read;
+    let io = |e: std::io::Error| ReadError::Io(e.to_string());
+    // Look before opening: opening a pipe for reading waits for a writer.
+    if !std::fs::metadata(path).map_err(io)?.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    if !file.metadata().map_err(io)?.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_TEXT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        return Err(ReadError::TooLarge);
+    }
+    decode(bytes)
+}
+
+/// UTF-8 text without a leading byte-order mark, or where it stops being UTF-8.
+pub fn decode(mut bytes: Vec<u8>) -> Result<String, ReadError> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        // The prefix is valid UTF-8 by definition.
+        let prefix = std::str::from_utf8(valid).unwrap_or_default();
+        let line = prefix.matches('\n').count() + 1;
+        let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        ReadError::NotUtf8 { line, col }
+    })
+}
+
+/// Finds a source text named relative to the dataset: only inside the dataset's folder.
+fn resolve_beside(dir: &Path, rel: &str) -> Result<String, String> {
+    use std::path::Component;
+    let relative = Path::new(rel);
+    if !relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Err(format!(
+            "{rel:?} is not inside the dataset's folder: name a file relative to the dataset, without `..`"
+        ));
+    }
+    match read_text(&dir.join(relative)) {
+        Ok(text) => Ok(text),
+        Err(ReadError::Io(_)) => embedded_source(rel)
+            .ok_or_else(|| format!("the source text {rel:?} cannot be read beside the dataset")),
+        Err(e) => Err(format!("the source text {rel:?} cannot be used: {e}")),
+    }
+}
+
 /// Parses and validates a dataset. `resolve` gives the text of a source file named
-/// relative to the dataset, or `None` if there is none.
+/// relative to the dataset, or says why it cannot.
 pub fn load_str(
     text: &str,
     file: &str,
-    resolve: &dyn Fn(&str) -> Option<String>,
+    resolve: &dyn Fn(&str) -> Result<String, String>,
 ) -> Result<Dataset, Report> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut data: Dataset = match ron::Options::default().from_str(text) {
         Ok(d) => d,
         Err(e) => {
@@ -131,10 +191,10 @@ pub fn load_str(
     for (i, s) in data.sources.iter().enumerate() {
         let Some(rel) = &s.file else { continue };
         match resolve(rel) {
-            Some(t) => {
+            Ok(t) => {
                 texts.insert(s.id.clone(), normalize_ws(&t));
             }
-            None => {
+            Err(why) => {
                 let path = format!("sources[{i}].file");
                 let pos = spans.find(&path);
                 errors.push(Diagnostic {
@@ -142,9 +202,9 @@ pub fn load_str(
                     line: pos.line,
                     col: pos.col,
                     path,
-                    message: format!("the source text {rel:?} cannot be read"),
+                    message: why,
                     hint: Some(
-                        "put the source's text at that path, relative to the dataset file, or write `file: None`"
+                        "put a copy of the source's text at that path, relative to the dataset file: every quote is checked against it"
                             .to_owned(),
                     ),
                 });
@@ -187,29 +247,46 @@ fn embedded_source(rel: &str) -> Option<String> {
         .map(|(_, t)| (*t).to_owned())
 }
 
+/// Resolves source texts among the built-in copies only.
+pub fn built_in_source(rel: &str) -> Result<String, String> {
+    embedded_source(rel).ok_or_else(|| format!("there is no built-in source text {rel:?}"))
+}
+
 /// The dataset compiled into the binary.
 pub fn load_embedded() -> Result<Dataset, Report> {
-    load_str(EMBEDDED_RON, EMBEDDED_NAME, &embedded_source)
+    load_str(EMBEDDED_RON, EMBEDDED_NAME, &built_in_source)
 }
 
 /// A dataset file on disk. Source files are looked up beside it, then among the built-in
 /// copies of the same name.
 pub fn load_file(path: &Path) -> Result<Dataset, Report> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Report::single(
-            &name,
-            format!("cannot read the dataset: {e}"),
-            Some("check the path given with --data".to_owned()),
-        )
+    let text = read_text(path).map_err(|e| {
+        let (line, col) = match e {
+            ReadError::NotUtf8 { line, col } => (line, col),
+            _ => (1, 1),
+        };
+        Report {
+            file: name.clone(),
+            errors: vec![Diagnostic {
+                file: name.clone(),
+                line,
+                col,
+                path: String::new(),
+                message: format!("cannot read the dataset: {e}"),
+                hint: Some(match e {
+                    ReadError::NotUtf8 { .. } => {
+                        "save the file as UTF-8 (most editors offer it under \"Save as\")"
+                            .to_owned()
+                    }
+                    _ => "give the path of a dataset file (.ron) with --data or to `check`"
+                        .to_owned(),
+                }),
+            }],
+        }
     })?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let resolve = move |rel: &str| {
-        std::fs::read_to_string(dir.join(rel))
-            .ok()
-            .or_else(|| embedded_source(rel))
-    };
-    load_str(&text, &name, &resolve)
+    load_str(&text, &name, &|rel| resolve_beside(&dir, rel))
 }
 
 /// `--data FILE` if given, else the built-in dataset.

@@ -75,7 +75,9 @@ impl Text {
     }
 }
 
-/// Where a claim comes from: a source id and the passage quoted verbatim from it.
+/// Where a claim comes from: a source id and either the passage quoted verbatim from it
+/// (the patient page, whose text is checked) or, for literature, a locator (section, table,
+/// "abstract") beside a claim written in our own words.
 ///
 /// Several passages may be quoted in one `quote`, separated by ` … `.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -83,6 +85,7 @@ impl Text {
 pub struct Cite {
     pub source: String,
     pub quote: String,
+    pub locator: String,
 }
 
 impl Cite {
@@ -103,15 +106,82 @@ pub struct Claim {
     pub cite: Cite,
 }
 
+/// What kind of source a claim rests on, weakest last. Shown beside every claim that rests
+/// on it, so the clinician sees how strong it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// The patient-information page, quoted verbatim.
+    PatientPage,
+    /// A country's official programme.
+    NationalGuideline,
+    /// An expert consensus paper.
+    Consensus,
+    /// A randomised trial or its protocol.
+    Trial,
+    /// A study of a series of patients.
+    Cohort,
+    Review,
+    /// A hospital's own patient or procedure text.
+    HospitalPractice,
+    /// News of a congress talk: the weakest.
+    Report,
+}
+
+impl Evidence {
+    pub const ALL: [Evidence; 8] = [
+        Evidence::PatientPage,
+        Evidence::NationalGuideline,
+        Evidence::Consensus,
+        Evidence::Trial,
+        Evidence::Cohort,
+        Evidence::Review,
+        Evidence::HospitalPractice,
+        Evidence::Report,
+    ];
+
+    /// The evidence type in words.
+    pub fn label(self) -> Words {
+        match self {
+            Evidence::PatientPage => Words::new("Patientinformation", "Patient information"),
+            Evidence::NationalGuideline => Words::new("Retningslinje", "National guideline"),
+            Evidence::Consensus => Words::new("Konsensus", "Consensus"),
+            Evidence::Trial => Words::new("Forsøg", "Trial"),
+            Evidence::Cohort => Words::new("Kohorte", "Cohort"),
+            Evidence::Review => Words::new("Oversigtsartikel", "Review"),
+            Evidence::HospitalPractice => Words::new("Hospitalspraksis", "Hospital practice"),
+            Evidence::Report => Words::new("Kongresreferat", "Congress report"),
+        }
+    }
+
+    /// The patient page is the first layer; everything else is the guideline layer.
+    pub fn is_literature(self) -> bool {
+        self != Evidence::PatientPage
+    }
+}
+
 /// A source the dataset is built from.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Source {
     pub id: String,
+    /// The kind of source; `None` is an error that validation reports.
+    pub kind: Option<Evidence>,
+    /// The organisation behind it (for articles: the journal's publisher or the journal).
     pub publisher: String,
+    /// For articles: "Lv WF, Lu D, He YS, et al."
+    pub authors: Option<String>,
     /// The title in the source's own language.
     pub title: String,
-    /// The language the source is written in (`da` or `en`).
+    /// Where it appeared: the programme, or the journal with volume(issue):pages.
+    pub container: Option<String>,
+    pub year: Option<u16>,
+    pub doi: Option<String>,
+    /// For guidelines and hospital practice: the country or hospital, shown in the tag.
+    pub region: Option<Text>,
+    /// When the citation was last checked against the source (YYYY-MM-DD).
+    pub checked: Option<String>,
+    /// The language the source is written in (ISO 639-1).
     pub language: String,
     /// Publication or last-updated date (YYYY-MM-DD) if the source states one.
     pub published: Option<String>,
@@ -340,6 +410,13 @@ pub struct Rule {
     /// says how the dataset reads the source, so the clinician sees it is a reading.
     #[serde(default)]
     pub interpretation: Option<Text>,
+    /// Further sources for the same statement.
+    #[serde(default)]
+    pub also: Vec<Cite>,
+    /// A plain-language line for the patient's handout, for a guideline fact that changes
+    /// this patient's preparation or risk.
+    #[serde(default)]
+    pub patient: Option<Text>,
 }
 
 /// A criterion the source sets for a treatment. A treatment is eligible only when all its
@@ -363,6 +440,9 @@ pub struct Criterion {
     /// Set when the criterion puts a number on words the source leaves without one.
     #[serde(default)]
     pub interpretation: Option<Text>,
+    /// Further sources for the same statement.
+    #[serde(default)]
+    pub also: Vec<Cite>,
 }
 
 /// A question of the side-by-side comparison grid.
@@ -423,6 +503,21 @@ pub struct Treatment {
     pub answers: BTreeMap<String, Answer>,
     /// Questions the patient may want to ask about this treatment (not claims).
     pub ask: Vec<Text>,
+    /// Points to check before this treatment that no profile field covers.
+    pub checks: Vec<Claim>,
+}
+
+/// A point on which sources differ: each position is shown with its own source, side by
+/// side, never merged into one number.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Disagreement {
+    pub id: String,
+    /// What the sources differ on.
+    pub topic: Text,
+    /// The treatments it concerns (empty: the condition in general).
+    pub treatments: Vec<String>,
+    pub positions: Vec<Claim>,
 }
 
 /// A whole dataset.
@@ -440,6 +535,11 @@ pub struct Dataset {
     /// What the choice of treatment depends on.
     pub choice_factors: Vec<Claim>,
     pub notices: Vec<Notice>,
+    /// What the sources say differently, side by side.
+    pub disagreements: Vec<Disagreement>,
+    /// Points to check before any treatment that no profile field covers (e.g. where in the
+    /// liver the metastases sit), each with its source.
+    pub checks: Vec<Claim>,
     /// The comparison grid's questions, in display order.
     pub questions: Vec<Question>,
     pub treatments: Vec<Treatment>,
@@ -448,6 +548,36 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// A citation in words: "Kræftens Bekæmpelse: Title «quote»" for the patient page,
+    /// "Retningslinje, Sverige: Publisher. Title. … (locator)" for literature.
+    pub fn cite_text(&self, cite: &Cite, lang: Lang) -> String {
+        let Some(source) = self.source(&cite.source) else {
+            return cite.source.clone();
+        };
+        let mut out = if source.evidence().is_literature() {
+            format!(
+                "{}: {} ({})",
+                source.tag(lang),
+                source.citation(),
+                cite.locator
+            )
+        } else {
+            format!("{} «{}»", source.citation(), cite.quote)
+        };
+        if let Some(note) = &source.note
+            && source.evidence().is_literature()
+        {
+            out.push_str(&format!(" [{}]", note.get(lang)));
+        }
+        out
+    }
+
+    /// The short tag of a citation's source, e.g. "Kohorte, 2016".
+    pub fn cite_tag(&self, cite: &Cite, lang: Lang) -> String {
+        self.source(&cite.source)
+            .map_or_else(|| cite.source.clone(), |s| s.tag(lang))
+    }
+
     pub fn treatment(&self, id: &str) -> Option<&Treatment> {
         self.treatments.iter().find(|t| t.id == id)
     }
@@ -521,9 +651,49 @@ impl Aim {
 }
 
 impl Source {
-    /// "Publisher: Title", for citations.
+    /// The kind of source (the patient page when not stated, which validation forbids).
+    pub fn evidence(&self) -> Evidence {
+        self.kind.unwrap_or(Evidence::PatientPage)
+    }
+
+    /// The full reference: "Lv WF, et al. Title. Medicine 95(17):e3503, 2016. doi:…", or
+    /// "Publisher: Title" for the patient page.
     pub fn citation(&self) -> String {
-        format!("{}: {}", self.publisher, self.title)
+        if !self.evidence().is_literature() {
+            return format!("{}: {}", self.publisher, self.title);
+        }
+        let mut out = String::new();
+        match &self.authors {
+            Some(a) => out.push_str(&format!("{a}. ")),
+            None => out.push_str(&format!("{}. ", self.publisher)),
+        }
+        out.push_str(&self.title);
+        if !self.title.ends_with(['.', '?', '!']) {
+            out.push('.');
+        }
+        if let Some(c) = &self.container {
+            out.push_str(&format!(" {c}"));
+        }
+        if let Some(y) = self.year {
+            out.push_str(&format!(", {y}"));
+        }
+        out.push('.');
+        if let Some(doi) = &self.doi {
+            out.push_str(&format!(" doi:{doi}"));
+        } else if let Some(url) = &self.url {
+            out.push_str(&format!(" {url}"));
+        }
+        out
+    }
+
+    /// The short tag shown beside a claim: "Retningslinje, Sverige", "Kohorte, 2016".
+    pub fn tag(&self, lang: Lang) -> String {
+        let kind = self.evidence().label().get(lang);
+        match (&self.region, self.year) {
+            (Some(r), _) => format!("{kind}, {}", r.get(lang)),
+            (None, Some(y)) => format!("{kind}, {y}"),
+            (None, None) => kind.to_owned(),
+        }
     }
 }
 
@@ -533,29 +703,70 @@ pub struct Stats {
     pub treatments: usize,
     pub questions: usize,
     pub sources: usize,
+    /// Criteria and rules.
     pub rules: usize,
-    /// Statements carrying a citation.
-    pub claims: usize,
+    /// Citations whose quoted words are checked against the source's text.
+    pub quoted: usize,
+    /// Citations of literature, resting on a locator (our own words, nothing to check).
+    pub located: usize,
 }
 
 impl Dataset {
+    /// Calls `f` with every citation in the dataset.
+    pub fn visit_cites(&self, f: &mut dyn FnMut(&Cite)) {
+        let claims =
+            |list: &[Claim], f: &mut dyn FnMut(&Cite)| list.iter().for_each(|c| f(&c.cite));
+        self.facts.iter().for_each(|x| f(&x.cite));
+        claims(&self.choice_factors, f);
+        claims(&self.checks, f);
+        self.notices.iter().for_each(|x| f(&x.cite));
+        for x in &self.disagreements {
+            claims(&x.positions, f);
+        }
+        for t in &self.treatments {
+            f(&t.summary.cite);
+            f(&t.aim.cite);
+            for list in [
+                &t.procedure,
+                &t.side_effects_common,
+                &t.side_effects_rare,
+                &t.suited,
+                &t.not_suited,
+                &t.checks,
+            ] {
+                claims(list, f);
+            }
+            t.outcomes.iter().for_each(|x| f(&x.cite));
+            t.preparations.iter().for_each(|x| f(&x.cite));
+            t.follow_up.iter().for_each(|x| f(&x.cite));
+            for c in &t.criteria {
+                f(&c.cite);
+                c.also.iter().for_each(&mut *f);
+            }
+            for r in &t.rules {
+                f(&r.cite);
+                r.also.iter().for_each(&mut *f);
+            }
+            for a in t.answers.values() {
+                if let Answer::Stated { cite, .. } = a {
+                    f(cite);
+                }
+            }
+        }
+    }
+
     pub fn stats(&self) -> Stats {
-        let claims_of = |t: &Treatment| {
-            2 + t.procedure.len()
-                + t.outcomes.len()
-                + t.side_effects_common.len()
-                + t.side_effects_rare.len()
-                + t.preparations.len()
-                + t.follow_up.len()
-                + t.suited.len()
-                + t.not_suited.len()
-                + t.criteria.len()
-                + t.rules.len()
-                + t.answers
-                    .values()
-                    .filter(|a| matches!(a, Answer::Stated { .. }))
-                    .count()
-        };
+        let (mut quoted, mut located) = (0, 0);
+        self.visit_cites(&mut |c| {
+            let literature = self
+                .source(&c.source)
+                .is_some_and(|s| s.evidence().is_literature());
+            if literature {
+                located += 1;
+            } else {
+                quoted += 1;
+            }
+        });
         Stats {
             treatments: self.treatments.len(),
             questions: self.questions.len(),
@@ -565,10 +776,8 @@ impl Dataset {
                 .iter()
                 .map(|t| t.rules.len() + t.criteria.len())
                 .sum(),
-            claims: self.facts.len()
-                + self.choice_factors.len()
-                + self.notices.len()
-                + self.treatments.iter().map(claims_of).sum::<usize>(),
+            quoted,
+            located,
         }
     }
 }

@@ -86,6 +86,18 @@ pub enum Expr {
 }
 
 impl Expr {
+    /// Calls `f` with every field the expression reads.
+    pub fn visit_fields(&self, f: &mut dyn FnMut(Field)) {
+        match self {
+            Expr::Const(_) | Expr::VerdictOf { .. } => {}
+            Expr::Not(e) => e.visit_fields(f),
+            Expr::And(es) | Expr::Or(es) => es.iter().for_each(|e| e.visit_fields(f)),
+            Expr::Cmp { field, .. } | Expr::InSet { field, .. } | Expr::InRange { field, .. } => {
+                f(*field);
+            }
+        }
+    }
+
     /// Calls `f` with the treatment id and index slot of every `verdict(id)` reference.
     pub fn visit_verdict_refs(&mut self, f: &mut dyn FnMut(&str, &mut usize)) {
         match self {

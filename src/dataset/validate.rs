@@ -3,9 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::fields::Layer;
 use super::model::{
-    Answer, Cite, Claim, Criterion, Dataset, Freq, Interval, Preparation, Rule, Text, Treatment,
-    Verdict,
+    Answer, Cite, Claim, Criterion, Dataset, Evidence, Freq, Interval, Preparation, Rule, Source,
+    Text, Treatment, Verdict,
 };
 use super::rules::Cond;
 use super::spans::{Pos, Spans};
@@ -19,6 +20,8 @@ pub(super) struct Validator<'a> {
     spans: &'a Spans,
     texts: &'a SourceTexts,
     source_ids: HashSet<String>,
+    /// Sources of the guideline layer (cited with a locator, not quoted).
+    literature: HashSet<String>,
     pub errors: Vec<Diagnostic>,
 }
 
@@ -29,6 +32,7 @@ impl<'a> Validator<'a> {
             spans,
             texts,
             source_ids: HashSet::new(),
+            literature: HashSet::new(),
             errors: Vec::new(),
         }
     }
@@ -74,30 +78,14 @@ impl<'a> Validator<'a> {
         self.text("title", &d.title);
 
         self.source_ids = self.unique_ids("sources", d.sources.iter().map(|s| s.id.as_str()));
+        self.literature = d
+            .sources
+            .iter()
+            .filter(|s| s.kind.is_some_and(Evidence::is_literature))
+            .map(|s| s.id.clone())
+            .collect();
         for (i, s) in d.sources.iter().enumerate() {
-            let p = format!("sources[{i}]");
-            if s.publisher.trim().is_empty() {
-                self.error(
-                    &p,
-                    "the source has no publisher",
-                    Some("add `publisher: \"...\",`"),
-                );
-            }
-            if s.title.trim().is_empty() {
-                self.error(&p, "the source has no title", Some("add `title: \"...\",`"));
-            }
-            if let Some(date) = &s.published
-                && !is_date(date)
-            {
-                self.error(
-                    &format!("{p}.published"),
-                    format!("{date:?} is not a date"),
-                    Some("write `Some(\"YYYY-MM-DD\")`, or `None` when the source gives none"),
-                );
-            }
-            if let Some(note) = &s.note {
-                self.text(&format!("{p}.note"), note);
-            }
+            self.source(i, s);
         }
         if d.sources.is_empty() {
             self.error(
@@ -118,6 +106,9 @@ impl<'a> Validator<'a> {
         }
         for (i, c) in d.choice_factors.iter().enumerate() {
             self.claim(&format!("choice_factors[{i}]"), c);
+        }
+        for (i, c) in d.checks.iter().enumerate() {
+            self.claim(&format!("checks[{i}]"), c);
         }
         self.unique_ids("notices", d.notices.iter().map(|n| n.id.as_str()));
         for (i, n) in d.notices.iter_mut().enumerate() {
@@ -151,6 +142,134 @@ impl<'a> Validator<'a> {
         let questions: Vec<String> = d.questions.iter().map(|q| q.id.clone()).collect();
         for (i, t) in d.treatments.iter_mut().enumerate() {
             self.treatment(i, t, &ids, &questions, &question_ids);
+        }
+
+        self.unique_ids(
+            "disagreements",
+            d.disagreements.iter().map(|x| x.id.as_str()),
+        );
+        for (i, x) in d.disagreements.iter().enumerate() {
+            let p = format!("disagreements[{i}]");
+            self.text(&format!("{p}.topic"), &x.topic);
+            if x.positions.len() < 2 {
+                self.error(
+                    &format!("{p}.positions"),
+                    "a disagreement needs at least two positions, each with its source",
+                    Some("add a `Claim(text: ..., cite: ...)` for each source that says something different"),
+                );
+            }
+            for (k, c) in x.positions.iter().enumerate() {
+                self.claim(&format!("{p}.positions[{k}]"), c);
+            }
+            for (k, t) in x.treatments.iter().enumerate() {
+                if !ids.contains(t) {
+                    self.error(
+                        &format!("{p}.treatments[{k}]"),
+                        format!("`{t}` is not a treatment of this dataset"),
+                        Some(&format!("use one of: {}", ids.join(", "))),
+                    );
+                }
+            }
+        }
+    }
+
+    /// A source: what kind it is, and for literature a complete citation.
+    fn source(&mut self, i: usize, s: &Source) {
+        let p = format!("sources[{i}]");
+        let Some(kind) = s.kind else {
+            let kinds: Vec<&str> = Evidence::ALL.iter().map(|e| evidence_id(*e)).collect();
+            self.error(
+                &p,
+                "the source does not say what kind of source it is",
+                Some(&format!(
+                    "add `kind: ...,` with one of: {}",
+                    kinds.join(", ")
+                )),
+            );
+            return;
+        };
+        if s.title.trim().is_empty() {
+            self.error(&p, "the source has no title", Some("add `title: \"...\",`"));
+        }
+        if s.language.trim().is_empty() {
+            self.error(
+                &p,
+                "the source does not say its language",
+                Some("add `language: \"da\",` (ISO 639-1)"),
+            );
+        }
+        if let Some(date) = &s.published
+            && !is_date(date)
+        {
+            self.error(
+                &format!("{p}.published"),
+                format!("{date:?} is not a date"),
+                Some("write `Some(\"YYYY-MM-DD\")`, or `None` when the source gives none"),
+            );
+        }
+        if let Some(note) = &s.note {
+            self.text(&format!("{p}.note"), note);
+        }
+        if let Some(region) = &s.region {
+            self.text(&format!("{p}.region"), region);
+        }
+        if !kind.is_literature() {
+            if s.publisher.trim().is_empty() {
+                self.error(
+                    &p,
+                    "the source has no publisher",
+                    Some("add `publisher: \"...\",`"),
+                );
+            }
+            if s.file.is_none() {
+                self.error(
+                    &p,
+                    "the patient page has no text to check its quotes against",
+                    Some("add `file: Some(\"sources/....txt\"),` with a copy of the page beside the dataset"),
+                );
+            }
+            return;
+        }
+        // Literature: a citation a reader can find, with the date it was checked.
+        let missing: Vec<&str> = [
+            (
+                "publisher or authors",
+                s.publisher.trim().is_empty()
+                    && s.authors.as_deref().is_none_or(|a| a.trim().is_empty()),
+            ),
+            ("year", s.year.is_none()),
+            (
+                "container (programme, or journal with volume and pages)",
+                s.container.as_deref().is_none_or(|c| c.trim().is_empty()),
+            ),
+            ("DOI or URL", s.doi.is_none() && s.url.is_none()),
+            ("date checked", s.checked.is_none()),
+        ]
+        .into_iter()
+        .filter_map(|(what, absent)| absent.then_some(what))
+        .collect();
+        if !missing.is_empty() {
+            self.error(
+                &p,
+                format!("the citation of `{}` is incomplete: no {}", s.id, missing.join(", no ")),
+                Some("a literature source needs authors or publisher, year, container, DOI or URL, and `checked: Some(\"YYYY-MM-DD\")`"),
+            );
+        }
+        if let Some(date) = &s.checked
+            && !is_date(date)
+        {
+            self.error(
+                &format!("{p}.checked"),
+                format!("{date:?} is not a date"),
+                Some("write `checked: Some(\"YYYY-MM-DD\")`"),
+            );
+        }
+        if s.file.is_some() {
+            self.error(
+                &format!("{p}.file"),
+                "a literature source has no text file: its claims are in our own words, with a locator",
+                Some("remove `file`; cite with `(source: ..., locator: \"section ...\")`"),
+            );
         }
     }
 
@@ -233,6 +352,9 @@ impl<'a> Validator<'a> {
         for (k, q) in t.ask.iter().enumerate() {
             self.text(&format!("{p}.ask[{k}]"), q);
         }
+        for (k, c) in t.checks.iter().enumerate() {
+            self.claim(&format!("{p}.checks[{k}]"), c);
+        }
         for q in questions {
             if !t.answers.contains_key(q) {
                 self.error(
@@ -282,13 +404,46 @@ impl<'a> Validator<'a> {
         self.cond(&format!("{p}.when"), &mut r.when, earlier, own);
         self.text(&format!("{p}.reason"), &r.reason);
         self.cite(p, &r.cite);
+        self.page_reads_page_fields(p, &r.when, &r.cite);
+        self.also(p, &r.also);
         if let Some(i) = &r.interpretation {
             self.text(&format!("{p}.interpretation"), i);
+        }
+        if let Some(t) = &r.patient {
+            self.text(&format!("{p}.patient"), t);
+        }
+    }
+
+    fn also(&mut self, p: &str, also: &[Cite]) {
+        for (k, c) in also.iter().enumerate() {
+            self.cite_at(&format!("{p}.also[{k}]"), c);
+        }
+    }
+
+    /// A rule resting on the patient page may read only the fields the page speaks of, so
+    /// the page-only view needs no guideline field.
+    fn page_reads_page_fields(&mut self, p: &str, when: &Cond, cite: &Cite) {
+        if self.literature.contains(&cite.source) {
+            return;
+        }
+        let Ok(expr) = &when.parsed else { return };
+        let mut fields = Vec::new();
+        expr.visit_fields(&mut |f| fields.push(f));
+        for f in fields {
+            if f.spec().layer == Layer::Guideline {
+                self.error(
+                    &format!("{p}.when"),
+                    format!("a rule citing the patient page reads `{f}`, a field the page does not speak of"),
+                    Some("cite the guideline or study the rule comes from, or read a page field"),
+                );
+            }
         }
     }
 
     fn criterion(&mut self, p: &str, c: &mut Criterion, earlier: &[String], own: &str) {
         self.cond(&format!("{p}.when"), &mut c.when, earlier, own);
+        self.page_reads_page_fields(p, &c.when, &c.cite);
+        self.also(p, &c.also);
         self.text(&format!("{p}.requires"), &c.requires);
         self.text(&format!("{p}.unmet"), &c.unmet);
         if c.otherwise == Verdict::Eligible {
@@ -318,7 +473,7 @@ impl<'a> Validator<'a> {
                     },
                     None => self.spans.find(p),
                 };
-                let msg = format!("in the condition {src:?}: {}", e.message);
+                let msg = format!("in the condition {:?}: {}", echo(&src), e.message);
                 let hint = e.hint.clone();
                 self.error_at(pos, p, msg, hint);
             }
@@ -346,7 +501,12 @@ impl<'a> Validator<'a> {
                 });
                 for (msg, hint) in problems {
                     let pos = self.spans.find(p);
-                    self.error_at(pos, p, format!("in the condition {src:?}: {msg}"), hint);
+                    self.error_at(
+                        pos,
+                        p,
+                        format!("in the condition {:?}: {msg}", echo(&src)),
+                        hint,
+                    );
                 }
             }
         }
@@ -414,16 +574,21 @@ impl<'a> Validator<'a> {
 
     fn cite(&mut self, p: &str, c: &Cite) {
         let cp = format!("{p}.cite");
+        self.cite_at(&cp, c);
+    }
+
+    fn cite_at(&mut self, cp: &str, c: &Cite) {
         if c.source.trim().is_empty() {
             self.error(
-                &cp,
+                cp,
                 "the claim does not cite a source",
-                Some("add `cite: (source: \"kb\", quote: \"...the passage, verbatim...\")`"),
+                Some("add `cite: (source: \"kb\", quote: \"...the passage, verbatim...\")`, or `(source: ..., locator: ...)` for literature"),
             );
             return;
         }
         if !self.source_ids.contains(&c.source) {
-            let known: Vec<&str> = self.source_ids.iter().map(String::as_str).collect();
+            let mut known: Vec<&str> = self.source_ids.iter().map(String::as_str).collect();
+            known.sort_unstable();
             self.error(
                 &format!("{cp}.source"),
                 format!("`{}` is not a source of this dataset", c.source),
@@ -431,14 +596,33 @@ impl<'a> Validator<'a> {
             );
             return;
         }
+        if self.literature.contains(&c.source) {
+            // Literature: our own words and a locator, never a pasted passage.
+            if c.locator.trim().is_empty() {
+                self.error(
+                    cp,
+                    format!("the claim from `{}` has no locator", c.source),
+                    Some("add `locator: \"section 6.7\"` (or a table, or \"abstract\") so a reader finds it"),
+                );
+            }
+            if !c.quote.trim().is_empty() {
+                self.error(
+                    &format!("{cp}.quote"),
+                    format!("`{}` is literature: its claims are written in our own words, not quoted", c.source),
+                    Some("remove `quote`; put our wording in the claim's text and the place in `locator`"),
+                );
+            }
+            return;
+        }
         if c.quote.trim().is_empty() {
             self.error(
-                &cp,
+                cp,
                 "the citation has no quote",
                 Some("copy the passage the claim rests on into `quote`, verbatim"),
             );
             return;
         }
+        // A page without its text is reported at the source; every quote needs the text.
         if let Some(text) = self.texts.get(&c.source) {
             for part in c.passages() {
                 if !text.contains(&normalize_ws(part)) {
@@ -491,6 +675,30 @@ impl<'a> Validator<'a> {
                 Some(&format!("write `low: {}, high: {}`", iv.high, iv.low)),
             );
         }
+    }
+}
+
+/// A condition cut to a readable length for a message (the position says where).
+fn echo(src: &str) -> String {
+    const MAX: usize = 80;
+    if src.chars().count() <= MAX {
+        src.to_owned()
+    } else {
+        format!("{}…", src.chars().take(MAX).collect::<String>())
+    }
+}
+
+/// The id of an evidence type as written in the dataset.
+fn evidence_id(e: Evidence) -> &'static str {
+    match e {
+        Evidence::PatientPage => "patient_page",
+        Evidence::NationalGuideline => "national_guideline",
+        Evidence::Consensus => "consensus",
+        Evidence::Trial => "trial",
+        Evidence::Cohort => "cohort",
+        Evidence::Review => "review",
+        Evidence::HospitalPractice => "hospital_practice",
+        Evidence::Report => "report",
     }
 }
 

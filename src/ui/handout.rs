@@ -1,7 +1,7 @@
 //! Handout: choose treatments and language, see the pages as the patient will, save the PDF
 //! or print it. Composition and typesetting live in [`crate::handout`].
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
@@ -304,40 +304,29 @@ fn which(program: &str) -> bool {
         .is_some_and(|paths| std::env::split_paths(&paths).any(|p| p.join(program).is_file()))
 }
 
-/// A file name in `folder` that does not exist yet.
-fn free_name(folder: &Path, stem: &str) -> PathBuf {
-    let mut path = folder.join(format!("{stem}.pdf"));
-    let mut n = 2;
-    while path.exists() {
-        path = folder.join(format!("{stem}-{n}.pdf"));
-        n += 1;
-    }
-    path
-}
-
 fn save(state: &mut AppState) {
     let lang = state.lang();
     let Some(Preview { result: Ok(r), .. }) = &state.handout.preview else {
         return;
     };
-    let target = if has_file_dialog() {
+    let saved = if has_file_dialog() {
         state.handout.no_dialog_folder = None;
         match rfd::FileDialog::new()
             .add_filter("PDF", &["pdf"])
             .set_file_name(format!("{}.pdf", r.file_stem))
             .save_file()
         {
-            Some(p) => p,
+            // The dialog has asked before replacing a file.
+            Some(p) => output::save(&p, &r.pdf, true).map(|()| p),
             None => return,
         }
     } else {
         let folder = output::fallback_folder();
-        let path = free_name(&folder, &r.file_stem);
-        state.handout.no_dialog_folder = Some(folder);
-        path
+        state.handout.no_dialog_folder = Some(folder.clone());
+        output::save_new_in(&folder, &r.file_stem, &r.pdf)
     };
-    state.flash = Some(match output::save_atomic(&target, &r.pdf) {
-        Ok(()) => match lang {
+    state.flash = Some(match saved {
+        Ok(target) => match lang {
             Lang::Da => format!("Gemt: {}", target.display()),
             Lang::En => format!("Saved: {}", target.display()),
         },

@@ -384,6 +384,14 @@ fn status_bar_ui(ui: &mut Ui, state: &mut AppState) {
 /// Opens the window. wgpu first (it copes with remote desktops offering only old OpenGL),
 /// then glow; if neither starts, a message saying so.
 pub fn run(data: Option<PathBuf>, exit_after: Option<u64>) -> Result<(), String> {
+    let result = run_window(data, exit_after);
+    // Whatever happened, no handout spooled for printing outlives the app.
+    crate::handout::output::clean_up();
+    result
+}
+
+fn run_window(data: Option<PathBuf>, exit_after: Option<u64>) -> Result<(), String> {
+    crate::handout::output::remove_stale_spools();
     let preload = Arc::new(Preload::start(data));
     let settings = remembered_settings().unwrap_or_default();
     let mut errors = Vec::new();

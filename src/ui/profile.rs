@@ -31,7 +31,10 @@ pub fn profile_ui(ui: &mut Ui, state: &mut AppState) {
     }
     // Every other field is chosen from buttons or a list, in the profile's own order.
     for &field in Field::ALL {
-        if !matches!(field, Field::Lesions | Field::LargestCm) {
+        // Until the panel is grouped: the page's fields only.
+        if !matches!(field, Field::Lesions | Field::LargestCm)
+            && field.spec().layer == crate::dataset::fields::Layer::Page
+        {
             choice_field(ui, state, field);
         }
     }

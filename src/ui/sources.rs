@@ -19,12 +19,12 @@ pub fn sources_ui(ui: &mut Ui, state: &AppState) {
             let s = d.stats();
             ui.label(match lang {
                 Lang::Da => format!(
-                    "Datasæt {} version {}, senest gennemgået {}. {} behandlinger, {} regler, {} udsagn med kildehenvisning.",
-                    d.id, d.version, d.reviewed, s.treatments, s.rules, s.claims
+                    "Datasæt {} version {}, senest gennemgået {}. {} behandlinger, {} kriterier og regler, {} citater kontrolleret ord for ord, {} henvisninger til litteratur.",
+                    d.id, d.version, d.reviewed, s.treatments, s.rules, s.quoted, s.located
                 ),
                 Lang::En => format!(
-                    "Dataset {} version {}, last reviewed {}. {} treatments, {} rules, {} statements with citations.",
-                    d.id, d.version, d.reviewed, s.treatments, s.rules, s.claims
+                    "Dataset {} version {}, last reviewed {}. {} treatments, {} criteria and rules, {} quotations checked word for word, {} references to literature.",
+                    d.id, d.version, d.reviewed, s.treatments, s.rules, s.quoted, s.located
                 ),
             });
             section(ui, lang.tr("Kilder", "Sources"));
