@@ -248,6 +248,8 @@ pub struct AssessArgs {
 }
 
 /// Runs a subcommand and returns the exit code. Without a subcommand it does nothing.
+/// Messages to `err` that cannot be written (a closed or full stderr) are dropped: they
+/// never change the exit code.
 pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     match &cli.command {
         None => Ok(0),
@@ -263,7 +265,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
             let profile = match args.profile.profile() {
                 Ok(p) => p,
                 Err(msg) => {
-                    writeln!(err, "error: {msg}")?;
+                    let _ = writeln!(err, "error: {msg}");
                     return Ok(EXIT_USAGE);
                 }
             };
@@ -274,7 +276,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
             let scope = args.layer.into();
             if args.json {
                 let json = assess_json(&d, &profile, lang, scope);
-                serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
+                serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::from)?;
                 writeln!(out)?;
             } else {
                 assess_table(&d, &profile, lang, scope, out)?;
@@ -294,7 +296,7 @@ fn handout(
     let profile = match args.profile.profile() {
         Ok(p) => p,
         Err(msg) => {
-            writeln!(err, "error: {msg}")?;
+            let _ = writeln!(err, "error: {msg}");
             return Ok(EXIT_USAGE);
         }
     };
@@ -307,7 +309,7 @@ fn handout(
             }
             _ => "",
         };
-        writeln!(err, "error: {e}{hint}")?;
+        let _ = writeln!(err, "error: {e}{hint}");
         return Ok(EXIT_USAGE);
     }
     let Some(d) = load_or_report(cli, err)? else {
@@ -325,25 +327,34 @@ fn handout(
         department: args.department.clone(),
         patient: args.patient.clone(),
         date: handout::today(),
+        scope: args.layer.into(),
     };
+    let unprintable = handout::unprintable_in(&request);
+    if !unprintable.is_empty() {
+        let chars: String = unprintable.iter().collect();
+        let _ = writeln!(
+            err,
+            "warning: no embedded font has these characters, which print as empty boxes: {chars}"
+        );
+    }
     let h = match handout::compose(&d, &request) {
         Ok(h) => h,
         Err(e) => {
-            writeln!(err, "error: --treatment: {e}")?;
+            let _ = writeln!(err, "error: --treatment: {e}");
             return Ok(EXIT_USAGE);
         }
     };
     let doc = match handout::render::typeset(&h) {
         Ok(doc) => doc,
         Err(e) => {
-            writeln!(err, "error: {e}")?;
+            let _ = writeln!(err, "error: {e}");
             return Ok(1);
         }
     };
     let pdf = match handout::render::pdf_of(&doc) {
         Ok(pdf) => pdf,
         Err(e) => {
-            writeln!(err, "error: {e}")?;
+            let _ = writeln!(err, "error: {e}");
             return Ok(1);
         }
     };
@@ -356,7 +367,7 @@ fn handout(
     );
     if let Some(path) = &args.output {
         if let Err(e) = handout::output::save(path, &pdf, args.force) {
-            writeln!(err, "error: {e}")?;
+            let _ = writeln!(err, "error: {e}");
             return Ok(1);
         }
         writeln!(out, "wrote {}: {summary}", path.display())?;
@@ -373,7 +384,7 @@ fn handout(
                 writeln!(out, "no printer: the handout was opened in the PDF viewer")?;
             }
             Err(e) => {
-                writeln!(err, "error: {e}")?;
+                let _ = writeln!(err, "error: {e}");
                 return Ok(1);
             }
         }
@@ -385,7 +396,7 @@ fn load_or_report(cli: &Cli, err: &mut dyn Write) -> io::Result<Option<Dataset>>
     match dataset::load(cli.data.as_deref()) {
         Ok(d) => Ok(Some(d)),
         Err(report) => {
-            writeln!(err, "{report}")?;
+            let _ = writeln!(err, "{report}");
             Ok(None)
         }
     }
@@ -415,7 +426,7 @@ fn check(file: Option<&PathBuf>, out: &mut dyn Write, err: &mut dyn Write) -> io
             Ok(0)
         }
         Err(report) => {
-            writeln!(err, "{report}")?;
+            let _ = writeln!(err, "{report}");
             Ok(EXIT_DATASET)
         }
     }
@@ -443,7 +454,7 @@ fn list(d: &Dataset, lang: Lang, json: bool, out: &mut dyn Write) -> io::Result<
                 summary: t.summary.text.get(lang),
             })
             .collect();
-        serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::from)?;
         writeln!(out)?;
         return Ok(());
     }
@@ -552,6 +563,7 @@ fn evidence_id(d: &Dataset, cite: &dataset::Cite) -> &'static str {
         Some(E::Cohort) => "cohort",
         Some(E::Review) => "review",
         Some(E::HospitalPractice) => "hospital_practice",
+        Some(E::PatientInformation) => "patient_information",
         Some(E::Report) => "report",
     }
 }

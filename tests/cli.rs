@@ -110,14 +110,28 @@ fn assess_json_has_the_documented_shape() {
         assert!(!reasons.is_empty());
         for r in reasons {
             assert!(!r["text"].as_str().unwrap().is_empty());
-            assert!(
-                r["source"]
-                    .as_str()
-                    .unwrap()
-                    .contains("Kræftens Bekæmpelse")
-            );
+            assert!(!r["source"].as_str().unwrap().is_empty());
+            assert!(!r["tag"].as_str().unwrap().is_empty());
+            // The page is quoted verbatim; literature is cited with a locator.
+            if r["evidence"] == "patient_page" {
+                assert!(
+                    r["source"]
+                        .as_str()
+                        .unwrap()
+                        .contains("Kræftens Bekæmpelse")
+                );
+                assert!(!r["quote"].as_str().unwrap().is_empty());
+            } else {
+                assert!(!r["locator"].as_str().unwrap().is_empty());
+                assert_eq!(r["quote"], "");
+            }
         }
         assert!(a["preparation"].is_array());
+        for c in a["checks"].as_array().unwrap() {
+            assert!(c["field"].is_null() || c["field"].is_string());
+            assert!(!c["why"].as_str().unwrap().is_empty());
+        }
+        assert!(a["page_verdict"].is_string());
     }
 }
 
@@ -136,7 +150,8 @@ fn assess_names_the_preparations_by_agent() {
         ids.contains(&"octreotide") && ids.contains(&"antibiotics"),
         "{ids:?}"
     );
-    let v = assess_json(&["--primary", "pancreas"]);
+    let v = assess_json(&["--primary", "pancreas", "--layer", "page"]);
+    assert_eq!(v["layer"], "page");
     let ids: Vec<&str> = v["assessments"][4]["preparation"]
         .as_array()
         .unwrap()
@@ -144,6 +159,77 @@ fn assess_names_the_preparations_by_agent() {
         .map(|p| p["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["antibiotics"]);
+    // With the guidelines: the Swedish programme's work-up before embolisation too.
+    let v = assess_json(&["--primary", "pancreas"]);
+    assert_eq!(v["layer"], "all");
+    let ids: Vec<&str> = v["assessments"][4]["preparation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"antibiotics") && ids.len() > 1, "{ids:?}");
+}
+
+#[test]
+fn the_example_patient_of_the_guideline_layer() {
+    // 60 % tumour burden, an earlier Whipple and positive SSTR imaging.
+    let args = [
+        "--lesions",
+        "12",
+        "--largest-cm",
+        "3",
+        "--extrahepatic",
+        "no",
+        "--ecog",
+        "1",
+        "--grade",
+        "g2",
+        "--primary",
+        "pancreas",
+        "--tumour-burden-pct",
+        "60",
+        "--biliary-enteric",
+        "yes",
+        "--sstr-imaging",
+        "positive",
+        "--lang",
+        "en",
+    ];
+    let v = assess_json(&args);
+    let tace = &v["assessments"][4];
+    assert_eq!(tace["verdict"], "not_eligible");
+    assert_eq!(tace["page_verdict"], "eligible");
+    let reasons = tace["reasons"].as_array().unwrap();
+    let decisive = &reasons[0];
+    assert!(
+        decisive["text"].as_str().unwrap().contains("50 %"),
+        "{decisive}"
+    );
+    assert_eq!(decisive["evidence"], "national_guideline");
+    assert_eq!(decisive["tag"], "National guideline, Sweden");
+    let has = |evidence: &str, words: &str| {
+        reasons.iter().any(|r| {
+            r["evidence"] == evidence
+                && r["verdict"] == "caution"
+                && r["text"].as_str().unwrap().contains(words)
+        })
+    };
+    assert!(has("cohort", "abscess"), "{reasons:?}");
+    assert!(has("national_guideline", "PRRT"), "{reasons:?}");
+    // With the page only, the page's verdict and no guideline reason.
+    let mut page = args.to_vec();
+    page.extend(["--layer", "page"]);
+    let v = assess_json(&page);
+    let tace = &v["assessments"][4];
+    assert_eq!(tace["verdict"], "eligible");
+    assert!(
+        tace["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["evidence"] == "patient_page")
+    );
 }
 
 #[test]
@@ -355,4 +441,191 @@ fn handout_refuses_unknown_treatments_and_bad_flags_with_one_line() {
         .assert()
         .code(2);
     netliver().args(["handout", "-o", "x.pdf"]).assert().code(2);
+}
+
+#[test]
+fn usage_errors_keep_the_flag_the_allowed_values_and_a_suggestion() {
+    for (args, parts) in [
+        (
+            vec!["assess", "--lang", "de"],
+            vec!["--lang", "'de'", "possible values: da, en"],
+        ),
+        (
+            vec!["assess", "--layer", "guidelines"],
+            vec!["--layer", "possible values: page, all"],
+        ),
+        (
+            vec!["assess", "--lesion", "3"],
+            vec!["--lesion", "--lesions"],
+        ),
+        (
+            vec!["assess", "--extrahepatic", "-1"],
+            vec!["--extrahepatic", "-1", "yes or no"],
+        ),
+        (
+            vec!["assess", "--lesions", "99999999999999999999"],
+            vec!["--lesions", "out of range", "1 to 200"],
+        ),
+        (
+            vec!["assess", "--egfr", "-5"],
+            vec!["--egfr", "out of range", "0 to 150"],
+        ),
+    ] {
+        let out = netliver().args(&args).assert().code(2);
+        let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+        for part in parts {
+            assert!(stderr.contains(part), "{args:?}: {stderr:?} lacks {part:?}");
+        }
+    }
+}
+
+#[test]
+fn a_huge_value_is_not_echoed_whole() {
+    let huge = "9".repeat(100_000);
+    let out = netliver()
+        .args(["assess", "--lesions", &huge])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.len() < 200, "{} bytes", stderr.len());
+    assert!(stderr.contains("out of range"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_reader_or_a_full_stderr_ends_quietly() {
+    use std::process::{Command as Std, Stdio};
+    let bin = assert_cmd::cargo::cargo_bin("netliver");
+    // `netliver assess --json | head -c 10`: the reader goes away; no error, exit 0.
+    let mut child = Std::new(&bin)
+        .args(["assess", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A full stderr never turns into a panic (101): the exit code still says what happened.
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let status = Std::new(&bin)
+        .args(["assess", "--lang", "xx"])
+        .stderr(full.try_clone().unwrap())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2));
+    let status = Std::new(&bin)
+        .args(["check", "/nonexistent.ron"])
+        .stderr(full)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+}
+
+#[cfg(unix)]
+#[test]
+fn handout_never_writes_through_links_devices_or_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, b"keep").unwrap();
+    let link = dir.path().join("link.pdf");
+    std::os::unix::fs::symlink(&victim, &link).unwrap();
+    let dangling = dir.path().join("dangling.pdf");
+    std::os::unix::fs::symlink(dir.path().join("nowhere.pdf"), &dangling).unwrap();
+    let folder = dir.path().join("folder.pdf");
+    std::fs::create_dir(&folder).unwrap();
+    for (target, force) in [
+        (link.as_path(), true),
+        (dangling.as_path(), false),
+        (folder.as_path(), true),
+        (std::path::Path::new("/dev/null"), true),
+    ] {
+        let mut cmd = netliver();
+        cmd.args(["handout", "--treatment", "rfa", "-o"])
+            .arg(target);
+        if force {
+            cmd.arg("--force");
+        }
+        let out = cmd.assert().code(2);
+        let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{}: {stderr}", target.display());
+    }
+    assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+    assert!(!dir.path().join("nowhere.pdf").exists());
+}
+
+#[test]
+fn check_counts_quotations_checked_and_literature_references() {
+    netliver()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("checked word for word"))
+        .stdout(predicate::str::contains(
+            "resting on a locator in literature",
+        ));
+}
+
+#[cfg(unix)]
+#[test]
+fn printing_leaves_no_file_behind() {
+    use std::os::unix::fs::PermissionsExt;
+    // A stand-in for CUPS `lp` that keeps what it reads on standard input elsewhere.
+    let tools = tempfile::tempdir().unwrap();
+    let received = tools.path().join("received.pdf");
+    let lp = tools.path().join("lp");
+    std::fs::write(
+        &lp,
+        format!(
+            "#!/bin/sh\ncat > '{}'\necho 'request id is Test-1 (1 file(s))'\n",
+            received.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    netliver()
+        .args([
+            "handout",
+            "--treatment",
+            "rfa",
+            "--patient",
+            "Jens Testesen",
+            "--print",
+        ])
+        .env("NETLIVER_LP", &lp)
+        .env("TMPDIR", tmp.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("sent to the printer"));
+    assert!(std::fs::read(&received).unwrap().starts_with(b"%PDF-"));
+    // Nothing was written to the temporary folder, during printing or after.
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
+    // Without a printer and without a viewer: an error, and still nothing left behind.
+    netliver()
+        .args([
+            "handout",
+            "--treatment",
+            "rfa",
+            "--patient",
+            "Jens Testesen",
+            "--print",
+        ])
+        .env("NETLIVER_LP", tools.path().join("no-such-lp"))
+        .env("TMPDIR", tmp.path())
+        .env("PATH", tools.path().join("empty"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .assert()
+        .code(1);
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
 }

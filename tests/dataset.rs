@@ -235,6 +235,34 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "treatments[2].outcomes",
     ),
     (
+        "an incomplete literature citation",
+        "container: Some(\"Medicine (Baltimore) 95(17):e3503\"),",
+        "container: None,",
+        "the citation of `lv-2016` is incomplete: no container",
+        "sources[5]",
+    ),
+    (
+        "a literature claim without a locator",
+        "locator: \"Abstract\",",
+        "locator: \"\",",
+        "has no locator",
+        "disagreements[1].positions[1].cite",
+    ),
+    (
+        "a literature claim quoted as if it were the page",
+        "locator: \"Abstract\",",
+        "locator: \"Abstract\", quote: \"the resection criteria\",",
+        "written in our own words, not quoted",
+        "disagreements[1].positions[1].cite.quote",
+    ),
+    (
+        "a page rule reading a guideline field",
+        "when: \"lesions >= 8\",\n                    verdict: not_eligible,",
+        "when: \"lesions >= 8 || tumour_burden_pct > 50\",\n                    verdict: not_eligible,",
+        "reads `tumour_burden_pct`, a field the page does not speak of",
+        "treatments[0].rules[0].when",
+    ),
+    (
         "bad review date",
         "reviewed: \"2026-11-26\"",
         "reviewed: \"26/11/2026\"",
@@ -265,6 +293,30 @@ fn each_broken_dataset_gives_its_error_with_path_and_hint() {
         assert!(e.hint.is_some(), "{what}: no hint: {e}");
         assert!(e.line > 1, "{what}: no line: {e}");
     }
+}
+
+#[test]
+fn an_unknown_evidence_type_lists_the_known_ones() {
+    let e = &errors(&broken("kind: Some(cohort),", "kind: Some(blog),"))[0];
+    assert!(e.message.contains("blog"), "{e}");
+    let hint = e.hint.as_ref().unwrap();
+    for kind in [
+        "national_guideline",
+        "consensus",
+        "trial",
+        "cohort",
+        "review",
+        "hospital_practice",
+        "report",
+    ] {
+        assert!(hint.contains(kind), "{hint}");
+    }
+    let errs = errors(&broken("kind: Some(cohort),", ""));
+    assert!(
+        errs.iter()
+            .any(|e| e.message.contains("does not say what kind of source")),
+        "{errs:?}"
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use netliver::assessment::Profile;
+use netliver::assessment::{Profile, Scope};
 use netliver::dataset::rules::Field;
 use netliver::dataset::{self, Dataset, Lang};
 use netliver::handout::{self, Paper, Request, render};
@@ -19,6 +19,7 @@ fn request(ids: &[&str], lang: Lang, profile: Profile) -> Request {
         department: Some("Onkologisk afdeling".to_owned()),
         patient: None,
         date: (2026, 11, 26),
+        scope: Scope::WithGuidelines,
     }
 }
 
@@ -123,8 +124,10 @@ fn every_treatment_in_both_languages() {
                     t.id
                 );
             }
+            // Two pages of the page's content, and room for what the guidelines add for
+            // this patient.
             assert!(
-                pdf.pages.len() <= 2,
+                pdf.pages.len() <= 3,
                 "{} {lang:?}: {} pages for one treatment",
                 t.id,
                 pdf.pages.len()
@@ -181,9 +184,17 @@ fn preparations_appear_exactly_when_the_profile_calls_for_them() {
                 "{id} {lang:?}: octreotide for a pancreatic primary"
             );
         }
-        // Surgery has no preparation in the source: none is invented.
-        let (h, _) = make(&d, &request(&["resection"], lang, small_intestine()));
+        // The page gives surgery no preparation: with the page only, none is invented.
+        let mut req = request(&["resection"], lang, small_intestine());
+        req.scope = Scope::PageOnly;
+        let (h, _) = make(&d, &req);
         assert!(h.treatments[0].before.is_empty());
+        // The guidelines add what this patient's small-intestine primary calls for, and
+        // the handout names the guideline it rests on.
+        let (h, pdf) = make(&d, &request(&["resection"], lang, small_intestine()));
+        assert!(!h.treatments[0].before.is_empty());
+        assert!(h.source.contains("Helsedirektoratet"), "{}", h.source);
+        assert!(pdf.text().contains("Helsedirektoratet"));
     }
 }
 
@@ -205,8 +216,8 @@ fn three_treatments_start_with_a_comparison_table() {
     for q in &d.questions {
         assert!(pdf.text().contains(&q.text.da), "row {:?}", q.text.da);
     }
-    // The table takes at most two pages, each treatment at most two.
-    assert!(pdf.pages.len() <= 2 + 2 * 3, "{} pages", pdf.pages.len());
+    // The table takes at most two pages, each treatment at most three.
+    assert!(pdf.pages.len() <= 2 + 3 * 3, "{} pages", pdf.pages.len());
 }
 
 #[test]

@@ -6,8 +6,8 @@
 
 use std::sync::LazyLock;
 
-use netliver::assessment::{Origin, Profile, Truth, assess, eval_cond};
-use netliver::dataset::fields::{Field, Kind};
+use netliver::assessment::{Origin, Profile, Scope, Truth, assess, assess_with, eval_cond};
+use netliver::dataset::fields::{Field, Kind, Layer};
 use netliver::dataset::rules::{Cond, Expr, Value, parse};
 use netliver::dataset::{self, Lang, Verdict};
 use proptest::prelude::*;
@@ -139,32 +139,36 @@ proptest! {
                     prop_assert!(!r.text.get(lang).trim().is_empty());
                 }
                 prop_assert!(d.source(&r.cite.source).is_some());
-                prop_assert!(!r.cite.quote.is_empty());
+                // The page is quoted; literature is cited with a locator.
+                if netliver::assessment::is_literature(d, &r.cite) {
+                    prop_assert!(!r.cite.locator.is_empty() && r.cite.quote.is_empty());
+                } else {
+                    prop_assert!(!r.cite.quote.is_empty());
+                }
             }
         }
     }
 
-    /// No silent gaps: an eligible verdict never rests on a fact left unknown. Whatever
-    /// value any unknown field takes, the treatment stays eligible.
+    /// The page-only verdicts are the page layer's alone: no guideline fact changes them.
     #[test]
-    fn eligible_never_depends_on_an_unknown_fact(p in any_profile()) {
+    fn page_only_verdicts_ignore_every_guideline_field(p in any_profile()) {
         let d = &*DATA;
-        let before = assess(d, &p);
-        for &field in Field::ALL.iter().filter(|f| !p.is_set(**f)) {
-            for value in probe_values(field) {
-                let mut q = p.clone();
-                q.set(field, &value).unwrap();
-                let after = assess(d, &q);
-                for (a, b) in before.iter().zip(&after) {
-                    if a.verdict == Verdict::Eligible {
-                        prop_assert_eq!(
-                            b.verdict, Verdict::Eligible,
-                            "{} was eligible with {} unknown, but {} = {} makes it {:?}",
-                            a.treatment, field, field, value, b.verdict
-                        );
-                    }
-                }
+        let mut page_fields_only = Profile::default();
+        for &f in Field::ALL.iter().filter(|f| f.spec().layer == Layer::Page) {
+            if let Some(v) = p.value(f) {
+                page_fields_only.set(f, &p.text(f)).unwrap();
+                let _ = v;
             }
+        }
+        let full = assess_with(d, &p, Scope::PageOnly);
+        let page = assess_with(d, &page_fields_only, Scope::PageOnly);
+        for (a, b) in full.iter().zip(&page) {
+            prop_assert_eq!(a.verdict, b.verdict, "{}", a.treatment);
+            prop_assert!(a.checks.iter().all(|c| c.field.is_none()));
+        }
+        // With guidelines, each assessment carries the page's verdict beside its own.
+        for (a, b) in assess_with(d, &p, Scope::WithGuidelines).iter().zip(&full) {
+            prop_assert_eq!(a.page_verdict, Some(b.verdict));
         }
     }
 
@@ -264,4 +268,175 @@ fn empty_profile_cautions_everything() {
     for a in assess(&d, &Profile::default()) {
         assert_eq!(a.verdict, Verdict::Caution, "{}", a.treatment);
     }
+}
+
+proptest! {
+    // Each case assesses every one-field refinement of the profile, in both scopes.
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    /// No silent gaps: an eligible verdict never rests on a fact left unknown. On the
+    /// patient page alone, whatever value any unknown field takes, the treatment stays
+    /// eligible. With the guidelines, a value that would change it is one the card lists
+    /// "to check before treatment".
+    #[test]
+    fn eligible_never_depends_on_an_unknown_fact(p in any_profile()) {
+        let d = &*DATA;
+        for scope in [Scope::PageOnly, Scope::WithGuidelines] {
+            let before = assess_with(d, &p, scope);
+            for &field in Field::ALL.iter().filter(|f| !p.is_set(**f)) {
+                for value in probe_values(field) {
+                    let mut q = p.clone();
+                    q.set(field, &value).unwrap();
+                    let after = assess_with(d, &q, scope);
+                    for (a, b) in before.iter().zip(&after) {
+                        if a.verdict != Verdict::Eligible || b.verdict == Verdict::Eligible {
+                            continue;
+                        }
+                        let listed = a.checks.iter().any(|c| c.field == Some(field));
+                        prop_assert!(
+                            scope == Scope::WithGuidelines && listed,
+                            "{:?}: {} was eligible with {} unknown, but {} = {} makes it {:?}{}",
+                            scope, a.treatment, field, field, value, b.verdict,
+                            if listed { "" } else { ", and it is not listed to check" }
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+}
+
+/// One edit a careless or hostile maintainer could make to the shipped dataset.
+#[derive(Debug, Clone)]
+enum Mutation {
+    DeleteLine(usize),
+    DuplicateLine(usize),
+    /// Give item `a`'s id to the item at the `b`-th id.
+    SwapIds(usize, usize),
+    /// Replace the `n`-th digit with another.
+    ChangeDigit(usize, char),
+    /// Wrap the `n`-th condition in `depth` parentheses.
+    NestCondition(usize, usize),
+    /// Put `!` before the `n`-th condition `depth` times.
+    NegateCondition(usize, usize),
+}
+
+fn any_mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (0usize..4000).prop_map(Mutation::DeleteLine),
+        (0usize..4000).prop_map(Mutation::DuplicateLine),
+        (0usize..200, 0usize..200).prop_map(|(a, b)| Mutation::SwapIds(a, b)),
+        (0usize..5000, proptest::char::range('0', '9'))
+            .prop_map(|(n, c)| Mutation::ChangeDigit(n, c)),
+        (0usize..100, 1usize..5000).prop_map(|(n, d)| Mutation::NestCondition(n, d)),
+        (0usize..100, 1usize..50_000).prop_map(|(n, d)| Mutation::NegateCondition(n, d)),
+    ]
+}
+
+fn mutate(text: &str, m: &Mutation) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let pick = |n: usize, len: usize| n % len.max(1);
+    match *m {
+        Mutation::DeleteLine(n) => {
+            let i = pick(n, lines.len());
+            lines.remove(i);
+        }
+        Mutation::DuplicateLine(n) => {
+            let i = pick(n, lines.len());
+            let l = lines[i].clone();
+            lines.insert(i, l);
+        }
+        Mutation::SwapIds(a, b) => {
+            let ids: Vec<usize> = (0..lines.len())
+                .filter(|i| lines[*i].trim_start().starts_with("id: \""))
+                .collect();
+            let (a, b) = (ids[pick(a, ids.len())], ids[pick(b, ids.len())]);
+            let id_b = lines[b].clone();
+            lines[a] = id_b;
+        }
+        Mutation::ChangeDigit(n, c) => {
+            let joined = lines.join("\n");
+            let digits: Vec<usize> = joined
+                .char_indices()
+                .filter(|(_, ch)| ch.is_ascii_digit())
+                .map(|(i, _)| i)
+                .collect();
+            let at = digits[pick(n, digits.len())];
+            let mut s = joined;
+            s.replace_range(at..=at, &c.to_string());
+            return s;
+        }
+        Mutation::NestCondition(n, depth) | Mutation::NegateCondition(n, depth) => {
+            let conds: Vec<usize> = (0..lines.len())
+                .filter(|i| lines[*i].trim_start().starts_with("when: \""))
+                .collect();
+            let i = conds[pick(n, conds.len())];
+            let line = &lines[i];
+            let start = line.find("when: \"").map_or(0, |s| s + 7);
+            let end = line.rfind('"').unwrap_or(line.len());
+            if end > start {
+                let cond = &line[start..end];
+                let new = match m {
+                    Mutation::NestCondition(..) => {
+                        format!("{}{cond}{}", "(".repeat(depth), ")".repeat(depth))
+                    }
+                    _ => format!("{}{cond}", "!".repeat(depth)),
+                };
+                lines[i] = format!("{}{new}{}", &line[..start], &line[end..]);
+            }
+        }
+    }
+    lines.join("\n")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Mutants of the shipped dataset get past the parser into the validator, and every
+    /// outcome is a clean answer: the dataset, or errors each with a line and a column.
+    #[test]
+    fn mutated_datasets_never_panic_and_every_error_has_a_position(
+        mutations in proptest::collection::vec(any_mutation(), 1..4)
+    ) {
+        let mut text = dataset::EMBEDDED_RON.to_owned();
+        for m in &mutations {
+            text = mutate(&text, m);
+        }
+        match dataset::load_str(&text, "mutant.ron", &dataset::built_in_source) {
+            Ok(d) => prop_assert!(!d.treatments.is_empty()),
+            Err(report) => {
+                prop_assert!(!report.errors.is_empty());
+                let lines = text.lines().count().max(1);
+                for e in &report.errors {
+                    prop_assert!(e.line >= 1 && e.line <= lines + 1, "{e}");
+                    prop_assert!(e.col >= 1, "{e}");
+                    prop_assert!(e.to_string().len() < 2_000, "an error message of {} bytes", e.to_string().len());
+                }
+            }
+        }
+    }
+}
+
+/// The mutations reach past the first token: most mutants are parsed and then judged by
+/// the validator (or accepted), not stopped by the syntax check.
+#[test]
+fn mutants_reach_the_validator() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let (mut validated, total) = (0, 200);
+    for _ in 0..total {
+        let m = any_mutation().new_tree(&mut runner).unwrap().current();
+        let text = mutate(dataset::EMBEDDED_RON, &m);
+        match dataset::load_str(&text, "mutant.ron", &dataset::built_in_source) {
+            Ok(_) => validated += 1,
+            Err(r) if r.errors.iter().any(|e| !e.path.is_empty()) => validated += 1,
+            Err(_) => {}
+        }
+    }
+    assert!(
+        validated * 2 >= total,
+        "only {validated} of {total} mutants reached the validator"
+    );
 }

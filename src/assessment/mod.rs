@@ -50,8 +50,13 @@ pub struct Reason {
     pub verdict: Verdict,
     pub text: Text,
     pub cite: Cite,
+    /// Further sources for the same statement.
+    pub also: Vec<Cite>,
     /// Set when the reason rests on the dataset's reading of unquantified words.
     pub interpretation: Option<Text>,
+    /// A plain-language line for the patient's handout, where the reason changes this
+    /// patient's risk (guideline layer).
+    pub patient: Option<Text>,
     /// Fields whose absence made this reason a caution.
     pub missing: Vec<Field>,
     pub origin: Origin,
@@ -317,14 +322,17 @@ fn assess_one(
     let mut reasons: Vec<Reason> = Vec::new();
     let mut gaps: Vec<Gap> = Vec::new();
     let mut checks: Vec<Check> = Vec::new();
-    let fired = |verdict, text: &Text, cite: &Cite, interp: &Option<Text>, origin| Reason {
-        verdict,
-        text: text.clone(),
-        cite: cite.clone(),
-        interpretation: interp.clone(),
-        missing: Vec::new(),
-        origin,
-    };
+    let fired =
+        |verdict, text: &Text, cite: &Cite, also: &[Cite], interp: &Option<Text>, origin| Reason {
+            verdict,
+            text: text.clone(),
+            cite: cite.clone(),
+            also: also.to_vec(),
+            interpretation: interp.clone(),
+            patient: None,
+            missing: Vec::new(),
+            origin,
+        };
     for (k, c) in t.criteria.iter().enumerate() {
         if !listens(&c.cite) {
             continue;
@@ -335,6 +343,7 @@ fn assess_one(
                 Verdict::Eligible,
                 &met_text(&c.requires),
                 &c.cite,
+                &c.also,
                 &c.interpretation,
                 Origin::Criterion {
                     index: k,
@@ -345,6 +354,7 @@ fn assess_one(
                 c.otherwise.max(Verdict::Caution),
                 &c.unmet,
                 &c.cite,
+                &c.also,
                 &c.interpretation,
                 Origin::Criterion {
                     index: k,
@@ -374,13 +384,17 @@ fn assess_one(
         }
         let mut missing = Vec::new();
         match eval_cond(&rule.when, p, verdicts, &mut missing) {
-            Truth::True => reasons.push(fired(
-                rule.verdict,
-                &rule.reason,
-                &rule.cite,
-                &rule.interpretation,
-                Origin::Rule(k),
-            )),
+            Truth::True => reasons.push(Reason {
+                patient: rule.patient.clone(),
+                ..fired(
+                    rule.verdict,
+                    &rule.reason,
+                    &rule.cite,
+                    &rule.also,
+                    &rule.interpretation,
+                    Origin::Rule(k),
+                )
+            }),
             Truth::Unknown if rule.verdict > Verdict::Eligible && is_literature(d, &rule.cite) => {
                 checks_for(&missing, &rule.reason, &rule.cite, &mut checks);
             }
@@ -414,7 +428,9 @@ fn assess_one(
             verdict: Verdict::Caution,
             text: missing_text(&gap.missing, gap.text),
             cite: gap.cite.clone(),
+            also: Vec::new(),
             interpretation: gap.interpretation.clone(),
+            patient: None,
             missing: gap.missing,
             origin: gap.origin,
         });
@@ -429,7 +445,9 @@ fn assess_one(
                 "The dataset gives no criteria for this treatment.",
             ),
             cite: t.summary.cite.clone(),
+            also: Vec::new(),
             interpretation: None,
+            patient: None,
             missing: Vec::new(),
             origin: Origin::Missing {
                 index: 0,

@@ -124,12 +124,14 @@ pub enum Evidence {
     Review,
     /// A hospital's own patient or procedure text.
     HospitalPractice,
+    /// Another patient-information page, cited with a locator (its text is not checked).
+    PatientInformation,
     /// News of a congress talk: the weakest.
     Report,
 }
 
 impl Evidence {
-    pub const ALL: [Evidence; 8] = [
+    pub const ALL: [Evidence; 9] = [
         Evidence::PatientPage,
         Evidence::NationalGuideline,
         Evidence::Consensus,
@@ -137,6 +139,7 @@ impl Evidence {
         Evidence::Cohort,
         Evidence::Review,
         Evidence::HospitalPractice,
+        Evidence::PatientInformation,
         Evidence::Report,
     ];
 
@@ -150,6 +153,7 @@ impl Evidence {
             Evidence::Cohort => Words::new("Kohorte", "Cohort"),
             Evidence::Review => Words::new("Oversigtsartikel", "Review"),
             Evidence::HospitalPractice => Words::new("Hospitalspraksis", "Hospital practice"),
+            Evidence::PatientInformation => Words::new("Patientinformation", "Patient information"),
             Evidence::Report => Words::new("Kongresreferat", "Congress report"),
         }
     }
@@ -664,7 +668,7 @@ impl Source {
         }
         let mut out = String::new();
         match &self.authors {
-            Some(a) => out.push_str(&format!("{a}. ")),
+            Some(a) => out.push_str(&format!("{}. ", a.trim_end_matches('.'))),
             None => out.push_str(&format!("{}. ", self.publisher)),
         }
         out.push_str(&self.title);
@@ -674,8 +678,10 @@ impl Source {
         if let Some(c) = &self.container {
             out.push_str(&format!(" {c}"));
         }
-        if let Some(y) = self.year {
-            out.push_str(&format!(", {y}"));
+        match (self.year, &self.checked) {
+            (Some(y), _) => out.push_str(&format!(", {y}")),
+            (None, Some(checked)) => out.push_str(&format!(", undated (checked {checked})")),
+            (None, None) => {}
         }
         out.push('.');
         if let Some(doi) = &self.doi {

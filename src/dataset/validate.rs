@@ -237,7 +237,11 @@ impl<'a> Validator<'a> {
                 s.publisher.trim().is_empty()
                     && s.authors.as_deref().is_none_or(|a| a.trim().is_empty()),
             ),
-            ("year", s.year.is_none()),
+            // An undated web page is cited with the date it was checked instead.
+            (
+                "year (or, for an undated web page, its URL)",
+                s.year.is_none() && (s.url.is_none() || s.doi.is_some()),
+            ),
             (
                 "container (programme, or journal with volume and pages)",
                 s.container.as_deref().is_none_or(|c| c.trim().is_empty()),
@@ -698,6 +702,7 @@ fn evidence_id(e: Evidence) -> &'static str {
         Evidence::Cohort => "cohort",
         Evidence::Review => "review",
         Evidence::HospitalPractice => "hospital_practice",
+        Evidence::PatientInformation => "patient_information",
         Evidence::Report => "report",
     }
 }

@@ -10,7 +10,7 @@ pub mod render;
 
 use serde::Serialize;
 
-use crate::assessment::{self, Profile};
+use crate::assessment::{self, Profile, Scope, is_literature};
 use crate::dataset::{Answer, Dataset, Lang, Treatment};
 pub use readability::Readability;
 
@@ -41,6 +41,8 @@ pub struct Request {
     pub patient: Option<String>,
     /// The date printed on the handout (year, month, day).
     pub date: (i32, u8, u8),
+    /// Whether guideline facts that change this patient's preparation or risk are included.
+    pub scope: Scope,
 }
 
 impl Request {
@@ -55,6 +57,7 @@ impl Request {
             department: None,
             patient: None,
             date: today(),
+            scope: Scope::WithGuidelines,
         }
     }
 }
@@ -101,6 +104,8 @@ pub struct HandoutTreatment {
     pub rare: Vec<String>,
     /// The preparations that apply to this patient.
     pub before: Vec<String>,
+    /// Guideline facts that raise this patient's risk, in plain words.
+    pub risks: Vec<String>,
     pub after: Vec<Step>,
     pub questions: Vec<String>,
 }
@@ -127,6 +132,7 @@ pub struct Labels {
     pub notes: &'static str,
     pub not_stated: &'static str,
     pub nothing_before: &'static str,
+    pub for_you: &'static str,
     pub comparison: &'static str,
     pub clinician: &'static str,
     pub department: &'static str,
@@ -169,6 +175,7 @@ impl Labels {
                 "Kilden nævner ingen særlig forberedelse. Spørg din læge.",
                 "The source mentions no particular preparation. Ask your doctor.",
             ),
+            for_you: t("Særligt for dig", "Especially for you"),
             comparison: t("Behandlingerne side om side", "The treatments side by side"),
             clinician: t("Læge", "Doctor"),
             department: t("Afdeling", "Department"),
@@ -306,6 +313,61 @@ fn answer_text(t: &Treatment, question: &str, lang: Lang, not_stated: &str) -> S
     }
 }
 
+/// Whether a preparation depends on the patient (it has a condition): only those of the
+/// guideline layer reach the handout, since they change this patient's preparation.
+fn prep_is_tailored(t: &Treatment, id: &str) -> bool {
+    t.preparations
+        .iter()
+        .any(|p| p.id == id && p.when.is_some())
+}
+
+/// At most this many characters of a name are printed.
+pub const NAME_MAX: usize = 120;
+
+/// A name as it is printed: whitespace collapsed, cut at [`NAME_MAX`] characters, and a
+/// break opportunity (a zero-width space) inside very long words so the name wraps
+/// instead of running off the page. `None` when nothing is left.
+pub fn name_for_print(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() {
+        return None;
+    }
+    let joined = words.join(" ");
+    let mut cut: String = joined.chars().take(NAME_MAX).collect();
+    if joined.chars().count() > NAME_MAX {
+        cut.push('…');
+    }
+    let mut out = String::with_capacity(cut.len());
+    let mut run = 0;
+    for c in cut.chars() {
+        if c == ' ' {
+            run = 0;
+        } else {
+            run += 1;
+            if run > 24 {
+                out.push('\u{200b}');
+                run = 1;
+            }
+        }
+        out.push(c);
+    }
+    Some(out)
+}
+
+/// The characters of the names in a request that no embedded font can print.
+pub fn unprintable_in(req: &Request) -> Vec<char> {
+    let names = [&req.patient, &req.clinician, &req.department];
+    let mut out: Vec<char> = Vec::new();
+    for name in names.into_iter().flatten() {
+        for c in render::unprintable(name) {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
 /// Composes a handout. Fails only on a request that names no, too many or unknown treatments.
 pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
     if req.treatments.is_empty() {
@@ -316,7 +378,7 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
     }
     let lang = req.lang;
     let labels = Labels::new(lang);
-    let assessments = assessment::assess(d, &req.profile);
+    let assessments = assessment::assess_with(d, &req.profile, req.scope);
     let mut chosen = Vec::new();
     for id in &req.treatments {
         let Some(index) = d.treatments.iter().position(|t| &t.id == id) else {
@@ -355,10 +417,21 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
                     .collect(),
                 common: texts(&t.side_effects_common),
                 rare: texts(&t.side_effects_rare),
+                // The page's preparations; from the guidelines only what this patient's
+                // facts call for (never a guess on a fact not entered).
                 before: assessments[i]
                     .preparations
                     .iter()
+                    .filter(|p| {
+                        !is_literature(d, &p.cite) || (!p.conditional && prep_is_tailored(t, &p.id))
+                    })
                     .map(|p| p.describe(lang))
+                    .collect(),
+                // Guideline facts that change this patient's risk, in plain words.
+                risks: assessments[i]
+                    .reasons
+                    .iter()
+                    .filter_map(|r| r.patient.as_ref().map(|t| t.get(lang).to_owned()))
                     .collect(),
                 after: t
                     .follow_up
@@ -392,16 +465,37 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
             })
             .collect(),
     });
-    let sources: Vec<String> = d
+    // The patient page, and each guideline source a printed line rests on.
+    let mut used: Vec<&str> = d
         .sources
         .iter()
+        .filter(|s| !s.evidence().is_literature())
+        .map(|s| s.id.as_str())
+        .collect();
+    for &i in &chosen {
+        let a = &assessments[i];
+        let printed_preps = a
+            .preparations
+            .iter()
+            .filter(|p| !p.conditional && prep_is_tailored(&d.treatments[i], &p.id))
+            .map(|p| &p.cite);
+        let printed_risks = a
+            .reasons
+            .iter()
+            .filter(|r| r.patient.is_some())
+            .map(|r| &r.cite);
+        for c in printed_preps.chain(printed_risks) {
+            if is_literature(d, c) && !used.contains(&c.source.as_str()) {
+                used.push(&c.source);
+            }
+        }
+    }
+    let sources: Vec<String> = used
+        .iter()
+        .filter_map(|id| d.source(id))
         .map(crate::dataset::Source::citation)
         .collect();
-    let clean = |s: &Option<String>| {
-        s.as_ref()
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-    };
+    let clean = |s: &Option<String>| s.as_deref().and_then(name_for_print);
     let mut h = Handout {
         lang: lang.code(),
         paper: req.paper,
@@ -431,6 +525,22 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_names_get_break_opportunities_and_are_cut() {
+        assert_eq!(
+            name_for_print("  Jens   Hansen ").as_deref(),
+            Some("Jens Hansen")
+        );
+        assert_eq!(name_for_print("   "), None);
+        let long = name_for_print(&"A".repeat(500)).unwrap_or_default();
+        assert!(long.ends_with('…'));
+        assert_eq!(
+            long.chars().filter(|c| *c != '\u{200b}').count(),
+            NAME_MAX + 1
+        );
+        assert!(long.contains('\u{200b}'));
+    }
 
     #[test]
     fn civil_dates() {

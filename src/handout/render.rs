@@ -17,13 +17,41 @@ use super::Handout;
 /// The handout template.
 pub const TEMPLATE: &str = include_str!("../../assets/handout.typ");
 
-/// Fonts embedded in the binary and, through typst, in every PDF.
+/// Fonts embedded in the binary and, through typst, in every PDF: Open Sans (Latin,
+/// Greek, Cyrillic), then fallbacks typst picks per character for names in other scripts
+/// (see `assets/fonts/FALLBACK-FONTS.txt`).
 const FONTS: &[&[u8]] = &[
     include_bytes!("../../assets/fonts/OpenSans-Regular.ttf"),
     include_bytes!("../../assets/fonts/OpenSans-Bold.ttf"),
     include_bytes!("../../assets/fonts/OpenSans-Italic.ttf"),
     include_bytes!("../../assets/fonts/OpenSans-BoldItalic.ttf"),
+    include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
+    include_bytes!("../../assets/fonts/NotoSansArabic-Bold.ttf"),
+    include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf"),
+    include_bytes!("../../assets/fonts/NotoSansHebrew-Bold.ttf"),
+    include_bytes!("../../assets/fonts/DroidSansFallbackFull.ttf"),
 ];
+
+/// The characters of `text` that no embedded font can print (they would come out as empty
+/// boxes), each once, in order. Spaces and joiners are never reported.
+pub fn unprintable(text: &str) -> Vec<char> {
+    let book = &SHARED.book;
+    let mut out = Vec::new();
+    for c in text.chars() {
+        if c.is_whitespace() || c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{fe0f}')
+        {
+            continue;
+        }
+        let covered = (0..SHARED.fonts.len()).any(|i| {
+            book.info(i)
+                .is_some_and(|info| info.coverage.contains(u32::from(c)))
+        });
+        if !covered && !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
 
 struct Shared {
     library: LazyHash<Library>,

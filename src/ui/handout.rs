@@ -70,6 +70,7 @@ fn request(state: &AppState) -> Option<Request> {
         department: Some(state.settings.department.clone()),
         patient: Some(h.patient.clone()),
         date: handout::today(),
+        scope: crate::assessment::Scope::WithGuidelines,
     })
 }
 
