@@ -3,7 +3,7 @@
 
 use divan::Bencher;
 use netliver::dataset::{self, Dataset};
-use netliver::ui::{AppState, Settings, View, app_ui, setup_context};
+use netliver::ui::{Action, AppState, Settings, View, app_ui, setup_context};
 
 fn main() {
     divan::main();
@@ -42,15 +42,18 @@ fn frame(ctx: &egui::Context, state: &mut AppState) -> usize {
 
 fn bench_view(b: Bencher, view: View, synthetic: bool) {
     let mut state = AppState::new(Ok(data(synthetic)), Settings::default());
-    for id in ["resection", "rfa", "tace", "sirt"] {
-        if let Some(i) = state
-            .data()
-            .and_then(|d| d.treatments.iter().position(|t| t.id == id))
-        {
-            state.compare.push(i);
-        }
-    }
-    state.handout.chosen = vec![2];
+    let compare: Vec<Action> = ["resection", "rfa", "tace", "sirt"]
+        .iter()
+        .filter_map(|id| {
+            state
+                .consultation
+                .data()
+                .and_then(|d| d.treatments.iter().position(|t| t.id == *id))
+        })
+        .map(Action::ToggleCompare)
+        .collect();
+    state.apply(compare);
+    state.handout.chosen = Some(vec![2]);
     state.view = view;
     let ctx = egui::Context::default();
     setup_context(&ctx);
@@ -84,4 +87,28 @@ fn full_dataset(b: Bencher, view: &str) {
 #[divan::bench(args = VIEWS.map(|v| v.0))]
 fn synthetic_700(b: Bencher, view: &str) {
     bench_view(b, view_named(view), true);
+}
+
+/// One frame of the handout view while the clinician types the patient's name: each
+/// iteration adds a letter, as a keystroke would. The preview is made on its worker, so the
+/// frame only compares the request and draws the last pages.
+#[divan::bench]
+fn handout_typing_a_name(b: Bencher) {
+    let mut state = AppState::new(Ok(data(false)), Settings::default());
+    state.handout.chosen = Some(vec![2, 4]);
+    state.view = View::Handout;
+    let ctx = egui::Context::default();
+    setup_context(&ctx);
+    for _ in 0..3 {
+        frame(&ctx, &mut state);
+    }
+    let mut n = 0u32;
+    b.bench_local(|| {
+        n += 1;
+        state.handout.patient.push(char::from(b'a' + (n % 26) as u8));
+        if state.handout.patient.len() > 40 {
+            state.handout.patient.clear();
+        }
+        frame(&ctx, &mut state)
+    });
 }

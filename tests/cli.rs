@@ -629,3 +629,24 @@ fn printing_leaves_no_file_behind() {
         .code(1);
     assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn the_handout_is_dated_in_the_workstations_time_zone() {
+    // Fourteen hours ahead of UTC and twelve behind: at most times of day the two dates
+    // differ, and each must be the local one, not the UTC date.
+    let dir = tempfile::tempdir().unwrap();
+    for (tz, hours) in [("Etc/GMT-14", 14), ("Etc/GMT+12", -12)] {
+        let file = dir.path().join(format!("{hours}.pdf"));
+        let expected = (chrono::Utc::now() + chrono::Duration::hours(hours)).date_naive();
+        netliver()
+            .args(["handout", "--treatment", "rfa", "--lang", "en", "-o"])
+            .arg(&file)
+            .env("TZ", tz)
+            .assert()
+            .success();
+        let text = pdf_extract::extract_text_from_mem(&std::fs::read(&file).unwrap()).unwrap();
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = expected.format("%-d %B %Y").to_string();
+        assert!(text.contains(&words), "{tz}: {words:?} not in the handout");
+    }
+}

@@ -6,9 +6,9 @@
 #![allow(clippy::unwrap_used)]
 
 use egui_kittest::Harness;
-use netliver::dataset::rules::Field;
+use netliver::dataset::fields::Field;
 use netliver::dataset::{self, Lang};
-use netliver::ui::{AppState, Settings, View, app_ui, setup_context};
+use netliver::ui::{Action, AppState, Settings, View, app_ui, setup_context};
 
 fn harness(lang: Lang, view: View) -> Harness<'static, AppState> {
     let mut state = AppState::new(
@@ -19,18 +19,18 @@ fn harness(lang: Lang, view: View) -> Harness<'static, AppState> {
         },
     );
     // A patient with five small metastases, confined to the liver, small-intestine primary.
-    state.type_field(Field::Lesions, "5".to_owned());
-    state.type_field(Field::LargestCm, "2,5".to_owned());
     for (field, value) in [
+        (Field::Lesions, "5"),
+        (Field::LargestCm, "2,5"),
         (Field::Extrahepatic, "no"),
         (Field::Ecog, "1"),
         (Field::Grade, "g2"),
         (Field::Primary, "small-intestine"),
         (Field::HormonalSymptoms, "yes"),
     ] {
-        state.choose(field, Some(value));
+        state.type_field(field, value);
     }
-    state.compare = vec![2, 4];
+    state.apply(vec![Action::ToggleCompare(2), Action::ToggleCompare(4)]);
     state.view = view;
     let mut h = Harness::builder()
         .with_size([1280.0, 820.0])

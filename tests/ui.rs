@@ -44,7 +44,10 @@ fn typing_a_profile_changes_verdicts_at_once() {
     h.run();
     h.get_by_label("Antal levermetastaser").type_text("12");
     h.run();
-    assert_eq!(h.state().profile.num(Field::Lesions), Some(12.0));
+    assert_eq!(
+        h.state().consultation.profile.num(Field::Lesions),
+        Some(12.0)
+    );
     // 12 metastases: not "few" for surgery, too many for RFA.
     assert!(
         count(&h, "OPFYLDER IKKE KRITERIERNE") >= 2,
@@ -61,7 +64,7 @@ fn a_bad_number_says_what_is_allowed() {
         .type_text("500");
     h.run();
     assert!(count(&h, "allowed: a whole number from 1 to 200") >= 1);
-    assert_eq!(h.state().profile.num(Field::Lesions), None);
+    assert_eq!(h.state().consultation.profile.num(Field::Lesions), None);
 }
 
 #[test]
@@ -69,13 +72,16 @@ fn choices_have_named_buttons_and_new_patient_clears() {
     let mut h = harness(Lang::En);
     h.get_by_label("Spread outside the liver: Yes").click();
     h.run();
-    assert_eq!(h.state().profile.yes(Field::Extrahepatic), Some(true));
+    assert_eq!(
+        h.state().consultation.profile.yes(Field::Extrahepatic),
+        Some(true)
+    );
     h.get_by_label("Performance status (ECOG): 3").click();
     h.run();
-    assert_eq!(h.state().profile.num(Field::Ecog), Some(3.0));
+    assert_eq!(h.state().consultation.profile.num(Field::Ecog), Some(3.0));
     h.get_by_label_contains("New patient").click();
     h.run();
-    assert_eq!(h.state().profile.known(), 0);
+    assert_eq!(h.state().consultation.profile.known(), 0);
 }
 
 #[test]
@@ -85,7 +91,7 @@ fn choosing_treatments_shows_the_grid_with_verdicts_on_top() {
     h.run();
     h.get_by_label("Compare: TACE").click();
     h.run();
-    assert_eq!(h.state().compare.len(), 2);
+    assert_eq!(h.state().consultation.compare.len(), 2);
     h.get_by_label("Compare ▶").click();
     h.run();
     assert_eq!(h.state().view, View::Compare);
@@ -187,20 +193,37 @@ fn keyboard_only_from_profile_to_compare() {
     );
     h.get_by_label("Number of liver metastases").type_text("2");
     h.run();
-    assert_eq!(h.state().profile.num(Field::Lesions), Some(2.0));
+    assert_eq!(
+        h.state().consultation.profile.num(Field::Lesions),
+        Some(2.0)
+    );
     for label in ["Compare: Surgery", "Compare: RFA"] {
         assert!(tab_to(&mut h, label), "Tab does not reach {label}");
         h.key_press(Key::Space);
         h.run();
     }
     assert_eq!(
-        h.state().compare.len(),
+        h.state().consultation.compare.len(),
         2,
         "Space on the focused boxes chooses treatments"
     );
     h.key_press_modifiers(egui::Modifiers::ALT, Key::Num2);
     h.run();
     assert_eq!(h.state().view, View::Compare);
+}
+
+/// Runs frames until the handout preview made on its worker has arrived for what is on
+/// screen (the worker needs a moment; the frames go on meanwhile).
+fn wait_for_preview(h: &mut Harness<'_, AppState>) {
+    for _ in 0..1500 {
+        h.run();
+        if h.state().handout.preview.current() {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the handout preview did not arrive within 30 s");
 }
 
 #[test]
@@ -211,8 +234,8 @@ fn handout_view_previews_pages_and_reports_readability() {
     assert_eq!(h.state().view, View::Handout);
     assert!(count(&h, "Vælg en eller flere behandlinger") >= 1);
     h.get_by_label("I folderen: RFA").click();
-    h.run();
-    assert_eq!(h.state().handout.chosen, vec![2]);
+    wait_for_preview(&mut h);
+    assert_eq!(h.state().handout.chosen, Some(vec![2]));
     assert!(count(&h, "Læsbarhed: LIX") >= 1, "readability shown");
     assert!(count(&h, "Side 1") >= 1, "the first page is previewed");
     assert!(
@@ -223,7 +246,7 @@ fn handout_view_previews_pages_and_reports_readability() {
     );
     // English handout from a Danish interface.
     h.get_by_label("Folder på engelsk").click();
-    h.run();
+    wait_for_preview(&mut h);
     assert!(count(&h, "Læsbarhed: Flesch") >= 1);
 }
 
@@ -334,7 +357,7 @@ mod window {
         h.step();
         assert_eq!(backdrops_painted(&h), 0);
         assert_eq!(backdrop(&h), panel_colour(&egui::Visuals::dark()));
-        assert!(h.state().state.settings.dark);
+        assert!(h.state().state.settings().dark);
         h.get_by_label_contains("Lyst tema").click();
         h.run_steps(2);
         assert!(!is_light(text_color(&h, "Patient")));
@@ -350,16 +373,16 @@ mod window {
         settle(&mut h);
         h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Plus);
         settle(&mut h);
-        assert_eq!(h.state().state.settings.zoom, 1.2);
+        assert_eq!(h.state().state.settings().zoom, 1.2);
         assert!((h.ctx.zoom_factor() - 1.2).abs() < 1e-6);
         assert!(h.query_by_label("120 %").is_some());
         h.get_by_label("Formindsk").click();
         settle(&mut h);
-        assert_eq!(h.state().state.settings.zoom, 1.1);
+        assert_eq!(h.state().state.settings().zoom, 1.1);
         assert!((h.ctx.zoom_factor() - 1.1).abs() < 1e-6);
         h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Num0);
         settle(&mut h);
-        assert_eq!(h.state().state.settings.zoom, 1.0);
+        assert_eq!(h.state().state.settings().zoom, 1.0);
         assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-6);
         assert!(h.query_by_label("100 %").is_some());
     }
@@ -370,12 +393,12 @@ mod window {
             zoom: 40.0,
             ..Settings::default()
         });
-        assert_eq!(h.state().state.settings.zoom, Settings::ZOOM_MAX);
+        assert_eq!(h.state().state.settings().zoom, Settings::ZOOM_MAX);
         let h = app(Settings {
             zoom: f32::NAN,
             ..Settings::default()
         });
-        assert_eq!(h.state().state.settings.zoom, 1.0);
+        assert_eq!(h.state().state.settings().zoom, 1.0);
     }
 }
 
@@ -400,4 +423,335 @@ fn settings_are_read_from_eframes_storage_file() {
     );
     assert!(netliver::ui::settings_from_storage("{ not ron").is_none());
     assert!(netliver::ui::settings_from_storage("{}").is_none());
+}
+
+// Keyboard, layers, checks and the handout's choices (issues 8, 9 and 10).
+
+fn harness_sized(state: AppState, size: [f32; 2]) -> Harness<'static, AppState> {
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_context_setup(setup_context)
+        .build_ui_state(|ui, state: &mut AppState| app_ui(ui, state), state);
+    h.run();
+    h
+}
+
+#[test]
+fn at_start_typing_goes_into_the_first_field_and_tab_walks_the_profile_in_order() {
+    let mut h = harness(Lang::En);
+    h.run();
+    assert_eq!(
+        focused_label(&h).as_deref(),
+        Some("Number of liver metastases")
+    );
+    h.event(egui::Event::Text("12".to_owned()));
+    h.run();
+    assert_eq!(
+        h.state().consultation.profile.num(Field::Lesions),
+        Some(12.0),
+        "typing at start reaches the first field"
+    );
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(
+        focused_label(&h).as_deref(),
+        Some("Largest metastasis (cm)")
+    );
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(
+        focused_label(&h).as_deref(),
+        Some("Spread outside the liver: Not entered")
+    );
+}
+
+#[test]
+fn f6_moves_between_the_profile_and_the_view_and_new_patient_returns_to_the_first_field() {
+    let mut h = harness(Lang::En);
+    h.run();
+    h.key_press(Key::F6);
+    h.run();
+    h.run();
+    assert_eq!(focused_label(&h).as_deref(), Some("All"), "F6 to the view");
+    h.key_press(Key::F6);
+    h.run();
+    h.run();
+    assert_eq!(
+        focused_label(&h).as_deref(),
+        Some("Number of liver metastases"),
+        "F6 back to the profile"
+    );
+    h.event(egui::Event::Text("5".to_owned()));
+    h.run();
+    h.key_press(Key::F6);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
+    h.run();
+    h.run();
+    assert_eq!(h.state().consultation.profile.known(), 0);
+    assert_eq!(
+        focused_label(&h).as_deref(),
+        Some("Number of liver metastases")
+    );
+}
+
+#[test]
+fn the_mdt_notice_is_on_every_screen() {
+    let notice = netliver::assessment::MDT_NOTICE;
+    for lang in Lang::ALL {
+        let mut h = harness(lang);
+        for view in [
+            View::Overview,
+            View::Compare,
+            View::Detail(3),
+            View::Handout,
+            View::Sources,
+        ] {
+            h.state_mut().view = view;
+            h.run();
+            assert!(
+                count(&h, notice.get(lang)) >= 1,
+                "{lang:?} {view:?}: no MDT notice"
+            );
+        }
+    }
+}
+
+/// 12 metastases, 60 % of the liver, an earlier Whipple and positive SSTR imaging.
+fn guideline_patient(lang: Lang) -> AppState {
+    let mut s = AppState::new(
+        dataset::load_embedded(),
+        Settings {
+            lang,
+            ..Settings::default()
+        },
+    );
+    for (field, value) in [
+        (Field::Lesions, "12"),
+        (Field::LargestCm, "3"),
+        (Field::Extrahepatic, "no"),
+        (Field::Ecog, "1"),
+        (Field::Grade, "g2"),
+        (Field::Primary, "pancreas"),
+        (Field::TumourBurdenPct, "60"),
+        (Field::BiliaryEnteric, "yes"),
+        (Field::SstrImaging, "positive"),
+    ] {
+        s.type_field(field, value);
+    }
+    s
+}
+
+#[test]
+fn the_layer_switch_shows_the_pages_verdicts_or_the_guidelines_with_their_sources() {
+    let mut h = harness_sized(guideline_patient(Lang::En), [1400.0, 1000.0]);
+    let tace = |h: &Harness<'_, AppState>| h.state().consultation.assessments[4].verdict;
+    assert_eq!(tace(&h), netliver::dataset::Verdict::NotEligible);
+    assert!(count(&h, "The guidelines add:") >= 1);
+    assert!(
+        count(&h, "National guideline, Sweden") >= 1,
+        "evidence type shown"
+    );
+    h.state_mut().view = View::Detail(4);
+    h.run();
+    assert!(
+        count(&h, "Cohort, 2016") >= 1,
+        "abscess risk with its cohort"
+    );
+    assert!(count(&h, "PRRT") >= 1, "consider PRRT first");
+    h.get_by_label("Patient page only").click();
+    h.run();
+    assert_eq!(
+        h.state().consultation.settings.scope,
+        netliver::assessment::Scope::PageOnly,
+        "the switch is a remembered setting"
+    );
+    assert_eq!(tace(&h), netliver::dataset::Verdict::Eligible);
+    assert!(count(&h, "MAY BE CONSIDERED") >= 1);
+    assert_eq!(count(&h, "Cohort, 2016"), 0);
+}
+
+#[test]
+fn guideline_facts_left_unknown_are_a_checklist_and_the_panel_is_grouped() {
+    let mut h = harness_sized(
+        AppState::new(
+            dataset::load_embedded(),
+            Settings {
+                lang: Lang::En,
+                ..Settings::default()
+            },
+        ),
+        [1280.0, 800.0],
+    );
+    for group in ["Tumour", "Liver", "Patient", "History"] {
+        assert!(count(&h, group) >= 1, "no group {group}");
+    }
+    assert!(count(&h, "fields to check before treatment") >= 1);
+    assert!(
+        count(&h, "To check before treatment (") >= 1,
+        "checks on the cards"
+    );
+    // Fits a 1280 x 800 window at 100 %: nothing in the panel (300 points wide) reaches
+    // past it, so it never scrolls sideways.
+    let panel_right = 300.0;
+    for label in [
+        "Number of liver metastases",
+        "Primary tumour site",
+        "Performance status (ECOG): 4",
+        "Somatostatin-receptor imaging: Negative",
+        "Bile-duct-to-bowel connection or biliary stent: No",
+        "Kidney function (eGFR) (ml/min/1.73 m²)",
+    ] {
+        h.query_all_by_label(label).next().unwrap().scroll_to_me();
+        h.run();
+        for node in h.query_all_by_label(label) {
+            let r = node.rect();
+            assert!(r.right() <= panel_right, "{label} reaches {}", r.right());
+        }
+    }
+    // A group folds away and opens again, by keyboard too.
+    h.get_by_label_contains("Liver (").click();
+    h.run();
+    assert_eq!(count(&h, "Ascites: Yes"), 0);
+    h.get_by_label_contains("Liver (").focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(count(&h, "Ascites: Yes"), 1);
+}
+
+#[test]
+fn the_sources_page_lists_every_interpretation_and_where_sources_differ() {
+    let mut h = harness(Lang::En);
+    h.get_by_label("Sources").click();
+    h.run();
+    assert!(count(&h, "How verdicts are made") >= 1);
+    assert!(count(&h, "The dataset's interpretations") >= 1);
+    assert!(count(&h, "the dataset reads 'few' as at most 3") >= 1);
+    assert!(count(&h, "Where the sources differ") >= 1);
+    assert!(count(&h, "National guideline, Norway") >= 1);
+}
+
+#[test]
+fn search_reads_the_treatments_not_the_files_field_names() {
+    let mut h = harness(Lang::En);
+    h.get_by_label("Search:").focus();
+    h.run();
+    h.get_by_label("Search:").type_text("quote");
+    h.run();
+    assert!(count(&h, "No treatments match") >= 1);
+    assert!(
+        h.state()
+            .overview
+            .visible(&h.state().consultation)
+            .is_empty()
+    );
+}
+
+#[test]
+fn rows_differing_only_in_english_are_marked_as_different() {
+    let mut d = dataset::load_embedded().unwrap();
+    let a = d.treatments[3].answers["repeat"].clone();
+    let mut b = a.clone();
+    if let netliver::dataset::Answer::Stated { text, .. } = &mut b {
+        text.en = "Different in English only.".to_owned();
+    }
+    d.treatments[4].answers.insert("repeat".to_owned(), b);
+    let mut state = AppState::new(
+        Ok(d),
+        Settings {
+            lang: Lang::En,
+            ..Settings::default()
+        },
+    );
+    state.apply(vec![
+        netliver::ui::Action::ToggleCompare(3),
+        netliver::ui::Action::ToggleCompare(4),
+        netliver::ui::Action::Show(View::Compare),
+    ]);
+    let h = harness_with(state);
+    assert!(count(&h, "≠ Can it be repeated?") >= 1);
+}
+
+#[test]
+fn a_fifth_comparison_is_refused_with_the_limit_named() {
+    let mut h = harness(Lang::Da);
+    for name in ["Operation", "Debulking", "RFA", "Embolisering", "TACE"] {
+        h.get_by_label(&format!("Sammenlign: {name}"))
+            .scroll_to_me();
+        h.run();
+        h.get_by_label(&format!("Sammenlign: {name}")).click();
+        h.run();
+    }
+    assert_eq!(h.state().consultation.compare.len(), 4);
+    let max = netliver::ui::state::MAX_COMPARE.to_string();
+    assert!(h.state().flash.as_deref().is_some_and(|f| f.contains(&max)));
+}
+
+#[test]
+fn the_handout_choice_can_be_cleared_and_its_language_follows_the_interface_until_chosen() {
+    let mut h = harness(Lang::Da);
+    h.state_mut().apply(vec![
+        netliver::ui::Action::ToggleCompare(2),
+        netliver::ui::Action::ToggleCompare(4),
+    ]);
+    h.get_by_label("Patientfolder").click();
+    h.run();
+    // The comparison is the starting choice...
+    assert_eq!(
+        h.state().handout.treatments(&h.state().consultation),
+        vec![2, 4]
+    );
+    // ...and every box can be unticked: nothing comes back by itself.
+    h.get_by_label("I folderen: RFA").click();
+    h.run();
+    h.get_by_label("I folderen: TACE").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().handout.chosen, Some(vec![]));
+    assert!(count(&h, "Vælg en eller flere behandlinger") >= 1);
+    // The handout's language follows the interface until it is chosen.
+    h.get_by_label("English").click();
+    h.run();
+    assert_eq!(
+        h.state().handout.language(&h.state().consultation),
+        Lang::En
+    );
+    h.get_by_label("Handout in Danish").click();
+    h.run();
+    h.get_by_label("Dansk").click();
+    h.run();
+    h.get_by_label("English").click();
+    h.run();
+    assert_eq!(
+        h.state().handout.language(&h.state().consultation),
+        Lang::Da
+    );
+}
+
+#[test]
+fn typing_a_name_never_waits_for_the_typesetter_nor_offers_an_older_pdf() {
+    let mut h = harness(Lang::En);
+    h.get_by_label("Handout").click();
+    h.run();
+    h.get_by_label("In the handout: RFA").click();
+    wait_for_preview(&mut h);
+    assert!(h.state().handout.pdf().is_some());
+    h.get_by_label("Patient's name (not saved)").focus();
+    h.run();
+    h.get_by_label("Patient's name (not saved)")
+        .type_text("Jens Testesen");
+    h.run();
+    // The frame went on without typesetting: the last pages stay on screen, and no PDF
+    // is offered until one with the new name exists.
+    assert!(h.state().handout.preview.shown.is_some());
+    assert!(
+        h.state().handout.pdf().is_none(),
+        "an older PDF was offered"
+    );
+    assert!(count(&h, "Updating the preview") >= 1);
+    wait_for_preview(&mut h);
+    let shown = h.state().handout.preview.shown.as_ref().unwrap();
+    assert!(shown.key.contains("Jens Testesen"));
+    assert!(h.state().handout.pdf().is_some());
 }

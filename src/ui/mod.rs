@@ -1,13 +1,11 @@
-//! The desktop app (eframe). A thin shell: it holds what is selected and draws it; every
-//! clinical decision comes from [`crate::assessment`].
+//! The desktop app (eframe). A thin shell: the views draw the consultation and return
+//! actions, applied in one place after they have drawn; every clinical decision comes from
+//! [`crate::assessment`].
 
-mod compare;
-mod detail;
-mod handout;
-mod overview;
-mod profile;
-mod sources;
+pub mod preview;
 pub mod state;
+pub mod strings;
+pub mod views;
 pub mod widgets;
 
 use std::path::PathBuf;
@@ -17,9 +15,11 @@ use std::thread::JoinHandle;
 use egui::gui_zoom::kb_shortcuts as zoom_keys;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
-pub use state::{AppState, Settings, View};
-use widgets::Tr;
+pub use state::{Action, AppState, Consultation, FocusTarget, Settings, View};
+use strings::s;
+pub use views::overview::Filter;
 
+use crate::assessment::{MDT_NOTICE, Scope};
 use crate::dataset::{self, Lang};
 
 /// eframe's name for the app: its settings folder (e.g. `~/.local/share/netliver`).
@@ -49,15 +49,15 @@ impl NetLiverApp {
         let stored = cc
             .storage
             .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY));
-        state.settings = stored
-            .unwrap_or_else(|| state.settings.clone())
+        *state.settings_mut() = stored
+            .unwrap_or_else(|| state.settings().clone())
             .within_limits();
         // Before the first frame, so it is drawn once, in the remembered zoom and theme.
         // (`run` has done this already on the context it made; tests come here directly.)
         setup_context(&cc.egui_ctx);
-        apply_before_first_frame(&cc.egui_ctx, &state.settings);
+        apply_before_first_frame(&cc.egui_ctx, state.settings());
         NetLiverApp {
-            applied_zoom: Some(state.settings.zoom),
+            applied_zoom: Some(state.settings().zoom),
             state,
             exit_after,
             frames: 0,
@@ -68,12 +68,12 @@ impl NetLiverApp {
     /// Applies the settings that live in the egui context (zoom, theme) where they differ.
     /// Returns whether the theme changed.
     fn apply_settings(&mut self, ctx: &egui::Context) -> bool {
-        let zoom = self.state.settings.zoom;
+        let zoom = self.state.settings().zoom;
         if self.applied_zoom != Some(zoom) {
             ctx.set_zoom_factor(zoom);
             self.applied_zoom = Some(zoom);
         }
-        let theme = self.state.settings.theme();
+        let theme = self.state.settings().theme();
         let changed = ctx.theme() != theme;
         if changed {
             ctx.set_theme(theme);
@@ -83,8 +83,8 @@ impl NetLiverApp {
 
     /// Whether a setting chosen during this frame still waits to be applied.
     fn settings_pending(&self, ctx: &egui::Context) -> bool {
-        self.applied_zoom != Some(self.state.settings.zoom)
-            || ctx.theme() != self.state.settings.theme()
+        self.applied_zoom != Some(self.state.settings().zoom)
+            || ctx.theme() != self.state.settings().theme()
     }
 }
 
@@ -133,7 +133,7 @@ impl eframe::App for NetLiverApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         // Only the settings. The patient profile is never written anywhere.
-        eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
+        eframe::set_value(storage, SETTINGS_KEY, self.state.settings());
     }
 
     /// The panel colour, so the panels need not paint it (see [`window_ui`]).
@@ -208,44 +208,83 @@ pub fn app_ui(ui: &mut Ui, state: &mut AppState) {
 /// [`widgets::panel_frame`]); the native app has the renderer clear to the panel colour
 /// instead ([`NetLiverApp::clear_color`]), which on a software renderer halves the pixels
 /// shaded per frame.
+///
+/// Every panel returns actions; they are applied once all have drawn, so each view draws
+/// one consistent consultation.
 fn window_ui(ui: &mut Ui, state: &mut AppState) {
-    shortcuts(ui, state);
-    let lang = state.lang();
+    let mut actions = shortcuts(ui, state);
+    let c = &state.consultation;
     egui::Panel::top("top-bar")
         .frame(widgets::panel_frame(ui, false))
-        .show(ui, |ui| top_bar_ui(ui, state));
+        .show(ui, |ui| actions.extend(top_bar_ui(ui, c, state.view)));
     egui::Panel::bottom("status-bar")
         .frame(widgets::panel_frame(ui, false))
-        .show(ui, |ui| status_bar_ui(ui, state));
-    if let Err(report) = &state.loaded {
-        let report = report.clone();
+        .show(ui, |ui| status_bar_ui(ui, c, state.flash.as_deref()));
+    if let Err(report) = &c.loaded {
+        let lang = c.lang();
         egui::CentralPanel::default()
             .frame(widgets::panel_frame(ui, true))
-            .show(ui, |ui| sources::errors_ui(ui, &report, lang));
+            .show(ui, |ui| views::sources::errors_ui(ui, report, lang));
+        state.apply(actions);
         return;
     }
+    let profile = &mut state.profile;
     egui::Panel::left("profile")
         .frame(widgets::panel_frame(ui, false))
         .resizable(true)
-        .default_size(290.0)
-        .min_size(240.0)
+        .default_size(300.0)
+        .min_size(260.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("profile-scroll")
-                .show(ui, |ui| profile::profile_ui(ui, state));
+                .show(ui, |ui| actions.extend(profile.ui(ui, c)));
         });
+    // The preview follows the consultation even while another view is shown, so the
+    // handout is ready when the clinician gets there.
+    if state.view != View::Handout {
+        actions.extend(state.handout.refresh(ui.ctx(), c));
+    }
     egui::CentralPanel::default()
         .frame(widgets::panel_frame(ui, true))
-        .show(ui, |ui| match state.view {
-            View::Overview => overview::overview_ui(ui, state),
-            View::Compare => compare::compare_ui(ui, state),
-            View::Detail(i) => detail::detail_ui(ui, state, i),
-            View::Handout => handout::handout_ui(ui, state),
-            View::Sources => sources::sources_ui(ui, state),
+        .show(ui, |ui| {
+            actions.extend(match state.view {
+                View::Overview => state.overview.ui(ui, c),
+                View::Compare => state.compare.ui(ui, c),
+                View::Detail(i) => state.detail.ui(ui, c, i),
+                View::Handout => state.handout.ui(ui, c),
+                View::Sources => state.sources.ui(ui, c),
+            });
         });
+    focus_ui(ui, state);
+    state.apply(actions);
 }
 
-fn shortcuts(ui: &Ui, state: &mut AppState) {
+/// The first control of the current view, where F6 puts the focus.
+fn view_entry(state: &AppState) -> Option<egui::Id> {
+    match state.view {
+        View::Overview => state.overview.entry,
+        View::Compare => state.compare.entry,
+        View::Detail(_) => state.detail.entry,
+        View::Handout => state.handout.entry,
+        View::Sources => state.sources.entry,
+    }
+}
+
+/// Moves the keyboard focus where it was asked to go: the first patient field at start and
+/// after New patient, or between the profile and the view (F6).
+fn focus_ui(ui: &Ui, state: &mut AppState) {
+    let Some(target) = state.focus else { return };
+    let id = match target {
+        FocusTarget::Profile => state.profile.first,
+        FocusTarget::View => view_entry(state),
+    };
+    if let Some(id) = id {
+        ui.memory_mut(|m| m.request_focus(id));
+        state.focus = None;
+    }
+}
+
+fn shortcuts(ui: &Ui, state: &mut AppState) -> Vec<Action> {
     let new_patient = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
     let views = [
         (Key::Num1, View::Overview),
@@ -258,123 +297,155 @@ fn shortcuts(ui: &Ui, state: &mut AppState) {
         (zoom_keys::ZOOM_IN_SECONDARY, 1.0),
         (zoom_keys::ZOOM_OUT, -1.0),
     ];
+    let mut actions = Vec::new();
+    let in_profile = ui
+        .memory(egui::Memory::focused)
+        .is_some_and(|id| state.profile.ids.contains(&id));
     ui.input_mut(|i| {
         if i.consume_shortcut(&new_patient) {
-            state.new_patient();
+            actions.push(Action::NewPatient);
         }
         // Zoom is a setting like the others (egui's own zoom keys are off, see
         // `setup_context`), so the buttons, the keys and the saved value agree.
         for (shortcut, steps) in zooms {
             if i.consume_shortcut(&shortcut) {
-                state.settings.zoom_by(steps);
+                actions.push(Action::ZoomBy(steps));
             }
         }
         if i.consume_shortcut(&zoom_keys::ZOOM_RESET) {
-            state.settings.set_zoom(1.0);
+            actions.push(Action::ZoomReset);
         }
         for (key, view) in views {
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, key)) {
-                state.view = view;
+                actions.push(Action::Show(view));
             }
+        }
+        if i.consume_key(Modifiers::NONE, Key::F6) {
+            actions.push(Action::Focus(if in_profile {
+                FocusTarget::View
+            } else {
+                FocusTarget::Profile
+            }));
         }
     });
     if state.view == View::Handout {
-        handout::shortcuts(ui, state);
+        let lang = state.lang();
+        state.handout.shortcuts(ui, lang);
     }
+    actions
 }
 
-fn top_bar_ui(ui: &mut Ui, state: &mut AppState) {
-    let lang = state.lang();
+fn top_bar_ui(ui: &mut Ui, c: &Consultation, view: View) -> Vec<Action> {
+    let lang = c.lang();
+    let t = s(lang);
+    let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("netliver").strong().size(18.0));
         ui.separator();
-        if state.loaded.is_ok() {
+        if c.loaded.is_ok() {
             let tabs = [
-                (View::Overview, lang.tr("Overblik", "Overview"), "Alt+1"),
-                (View::Compare, lang.tr("Sammenlign", "Compare"), "Alt+2"),
-                (View::Handout, lang.tr("Patientfolder", "Handout"), "Alt+3"),
-                (View::Sources, lang.tr("Kilder", "Sources"), "Alt+4"),
+                (View::Overview, t.overview, "Alt+1"),
+                (View::Compare, t.compare, "Alt+2"),
+                (View::Handout, t.handout, "Alt+3"),
+                (View::Sources, t.sources, "Alt+4"),
             ];
-            for (view, name, key) in tabs {
-                let on = state.view == view;
-                if ui.selectable_label(on, name).on_hover_text(key).clicked() {
-                    state.view = view;
+            for (v, name, key) in tabs {
+                if ui
+                    .selectable_label(view == v, name)
+                    .on_hover_text(key)
+                    .clicked()
+                {
+                    actions.push(Action::Show(v));
                 }
             }
-            if let View::Detail(i) = state.view
-                && let Some(t) = state.data().and_then(|d| d.treatments.get(i))
+            if let View::Detail(i) = view
+                && let Some(tr) = c.data().and_then(|d| d.treatments.get(i))
             {
-                let _ = ui.selectable_label(true, t.short.get(lang));
+                let _ = ui.selectable_label(true, tr.short.get(lang));
+            }
+            ui.separator();
+            let scope = c.settings.scope;
+            for (value, name) in [
+                (Scope::PageOnly, t.page_only),
+                (Scope::WithGuidelines, t.with_guidelines),
+            ] {
+                if ui
+                    .selectable_label(scope == value, name)
+                    .on_hover_text(t.scope_hint)
+                    .clicked()
+                    && scope != value
+                {
+                    actions.push(Action::SetScope(value));
+                }
             }
         }
         ui.separator();
-        let mut lang_now = state.settings.lang;
-        ui.selectable_value(&mut lang_now, Lang::Da, "Dansk");
-        ui.selectable_value(&mut lang_now, Lang::En, "English");
-        state.settings.lang = lang_now;
+        for (value, name) in [(Lang::Da, "Dansk"), (Lang::En, "English")] {
+            if ui.selectable_label(lang == value, name).clicked() && lang != value {
+                actions.push(Action::SetLang(value));
+            }
+        }
         ui.separator();
-        let theme = if state.settings.dark {
-            lang.tr("☀ Lyst tema", "☀ Light theme")
+        let theme = if c.settings.dark {
+            t.light_theme
         } else {
-            lang.tr("🌙 Mørkt tema", "🌙 Dark theme")
+            t.dark_theme
         };
         if ui.button(theme).clicked() {
-            state.settings.dark = !state.settings.dark;
+            actions.push(Action::ToggleTheme);
         }
         if ui
             .button("−")
             .on_hover_text("Ctrl −")
-            .accessible_name(lang.tr("Formindsk", "Zoom out"))
+            .accessible_name(t.zoom_out)
             .clicked()
         {
-            state.settings.zoom_by(-1.0);
+            actions.push(Action::ZoomBy(-1.0));
         }
-        ui.label(format!("{:.0} %", state.settings.zoom * 100.0));
+        ui.label(format!("{:.0} %", c.settings.zoom * 100.0));
         if ui
             .button("+")
             .on_hover_text("Ctrl +")
-            .accessible_name(lang.tr("Forstør", "Zoom in"))
+            .accessible_name(t.zoom_in)
             .clicked()
         {
-            state.settings.zoom_by(1.0);
+            actions.push(Action::ZoomBy(1.0));
         }
     });
+    actions
 }
 
-fn status_bar_ui(ui: &mut Ui, state: &mut AppState) {
-    let lang = state.lang();
-    ui.horizontal(|ui| {
-        match state.data() {
+/// The bottom bar, always visible: that netliver is decision support and the MDT decides;
+/// the dataset's version; the last message.
+fn status_bar_ui(ui: &mut Ui, c: &Consultation, flash: Option<&str>) {
+    let lang = c.lang();
+    let t = s(lang);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!("ℹ {}", MDT_NOTICE.get(lang)))
+                .small()
+                .strong(),
+        );
+        ui.separator();
+        match c.data() {
             Some(d) => {
-                let publishers: Vec<&str> =
-                    d.sources.iter().map(|s| s.publisher.as_str()).collect();
                 ui.label(
-                    RichText::new(match lang {
-                        Lang::Da => format!(
-                            "Datasæt {} · version {} · gennemgået {} · kilde: {}",
-                            d.id,
-                            d.version,
-                            d.reviewed,
-                            publishers.join(", ")
-                        ),
-                        Lang::En => format!(
-                            "Dataset {} · version {} · reviewed {} · source: {}",
-                            d.id,
-                            d.version,
-                            d.reviewed,
-                            publishers.join(", ")
-                        ),
-                    })
+                    RichText::new(strings::dataset_line(
+                        lang,
+                        &d.id,
+                        &d.version,
+                        &d.reviewed,
+                        d.sources.len(),
+                    ))
                     .small(),
                 );
             }
             None => {
-                ui.label(
-                    RichText::new(lang.tr("Intet datasæt indlæst", "No dataset loaded")).small(),
-                );
+                ui.label(RichText::new(t.no_dataset).small());
             }
         }
-        if let Some(msg) = &state.flash {
+        ui.label(RichText::new(t.focus_hint).small().weak());
+        if let Some(msg) = flash {
             ui.separator();
             ui.label(RichText::new(msg).small().color(ui.visuals().warn_fg_color));
         }

@@ -1,12 +1,19 @@
-//! The app's state, apart from drawing: what is loaded, the profile being edited, what is
-//! selected, and the settings that are remembered. No clinical logic: verdicts come from
-//! [`crate::assessment`].
+//! The app's state, apart from drawing: the consultation every view reads, each view's own
+//! state, and the actions views return, applied in one place ([`AppState::apply`]).
+//! No clinical logic: verdicts come from [`crate::assessment`].
+
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::{self, Assessment, Profile};
-use crate::dataset::rules::Field;
-use crate::dataset::{Answer, Dataset, Lang, Report, Verdict};
+use super::strings;
+use super::views::{
+    compare::CompareView, detail::DetailView, handout::HandoutView, overview::OverviewView,
+    profile::ProfilePanel, sources::SourcesView,
+};
+use crate::assessment::{self, Assessment, Profile, Scope};
+use crate::dataset::fields::Field;
+use crate::dataset::{Dataset, Lang, Report, Text};
 
 /// At most this many treatments side by side.
 pub const MAX_COMPARE: usize = 4;
@@ -18,6 +25,8 @@ pub struct Settings {
     pub lang: Lang,
     pub zoom: f32,
     pub dark: bool,
+    /// The patient page alone, or with the guideline layer (the default).
+    pub scope: Scope,
     /// The clinician's name and department for handouts (not patient data).
     pub clinician: String,
     pub department: String,
@@ -29,6 +38,7 @@ impl Default for Settings {
             lang: Lang::Da,
             zoom: 1.0,
             dark: false,
+            scope: Scope::WithGuidelines,
             clinician: String::new(),
             department: String::new(),
         }
@@ -85,25 +95,11 @@ pub enum View {
     Sources,
 }
 
-/// Which treatments the overview lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Filter {
-    All,
-    /// Eligible or caution.
-    Fitting,
-}
-
-/// The profile fields typed as text, kept as typed so a half-typed value is not lost.
-#[derive(Debug, Clone, Default)]
-pub struct TypedInput {
-    pub text: String,
-    pub error: Option<String>,
-}
-
 /// A loaded, valid dataset with what the app derives from it once.
 pub struct Loaded {
-    pub data: Dataset,
-    /// Lower-cased text of each treatment in both languages, for the search box.
+    pub data: Arc<Dataset>,
+    /// Lower-cased words of each treatment in both languages, for the search box: only
+    /// what a person reads (names, texts, answers, questions), never the file's field names.
     haystacks: Vec<String>,
 }
 
@@ -113,73 +109,78 @@ impl Loaded {
             .treatments
             .iter()
             .map(|t| {
-                // Everything the dataset says about the treatment, both languages.
-                let mut s = ron::to_string(t).unwrap_or_default();
-                s.push(' ');
-                s.push_str(&t.id);
+                let mut words: Vec<&Text> = vec![&t.name, &t.short, &t.summary.text, &t.aim.text];
+                for list in [
+                    &t.procedure,
+                    &t.side_effects_common,
+                    &t.side_effects_rare,
+                    &t.suited,
+                    &t.not_suited,
+                ] {
+                    words.extend(list.iter().map(|c| &c.text));
+                }
+                words.extend(t.outcomes.iter().map(|o| &o.text));
+                words.extend(t.preparations.iter().map(|p| &p.text));
+                words.extend(t.follow_up.iter().map(|f| &f.text));
+                words.extend(t.ask.iter());
+                words.extend(t.answers.values().filter_map(|a| match a {
+                    crate::dataset::Answer::Stated { text, .. } => Some(text),
+                    crate::dataset::Answer::NotStated => None,
+                }));
+                let mut s = t.id.clone();
+                for w in words {
+                    s.push('\n');
+                    s.push_str(&w.da);
+                    s.push('\n');
+                    s.push_str(&w.en);
+                }
                 s.to_lowercase()
             })
             .collect();
-        Loaded { data, haystacks }
+        Loaded {
+            data: Arc::new(data),
+            haystacks,
+        }
+    }
+
+    /// Whether every word of `search` occurs in what the treatment says.
+    pub fn matches(&self, index: usize, search: &str) -> bool {
+        let hay = &self.haystacks[index];
+        search
+            .to_lowercase()
+            .split_whitespace()
+            .all(|w| hay.contains(w))
     }
 }
 
-pub struct AppState {
+/// What every view reads and none writes: the dataset, the patient, the verdicts, the
+/// treatments chosen for comparison and the settings.
+pub struct Consultation {
     pub loaded: Result<Loaded, Report>,
     pub profile: Profile,
-    /// Text boxes for the numeric fields (lesions, largest_cm).
-    pub lesions_input: TypedInput,
-    pub largest_input: TypedInput,
-    /// Verdicts for the current profile, recomputed when it changes.
+    /// Verdicts for the current profile and scope, recomputed when either changes.
     pub assessments: Vec<Assessment>,
-    /// The dataset's notices this profile triggers, in the interface's language order.
-    pub notices: Vec<crate::dataset::Text>,
-    pub view: View,
-    pub filter: Filter,
-    pub search: String,
+    /// The dataset's notices this profile triggers.
+    pub notices: Vec<Text>,
     /// Treatments chosen for comparison, by index, in the order chosen.
     pub compare: Vec<usize>,
     pub settings: Settings,
-    /// A message shown once in the status bar (e.g. "at most 4 treatments").
-    pub flash: Option<String>,
-    /// The handout view's choices and preview.
-    pub handout: super::handout::HandoutState,
 }
 
-impl AppState {
-    pub fn new(loaded: Result<Dataset, Report>, settings: Settings) -> Self {
-        let mut s = AppState {
-            loaded: loaded.map(Loaded::new),
-            profile: Profile::default(),
-            lesions_input: TypedInput::default(),
-            largest_input: TypedInput::default(),
-            assessments: Vec::new(),
-            notices: Vec::new(),
-            view: View::Overview,
-            filter: Filter::All,
-            search: String::new(),
-            compare: Vec::new(),
-            settings,
-            flash: None,
-            handout: super::handout::HandoutState::default(),
-        };
-        s.reassess();
-        s
-    }
-
+impl Consultation {
     pub fn lang(&self) -> Lang {
         self.settings.lang
     }
 
     pub fn data(&self) -> Option<&Dataset> {
-        self.loaded.as_ref().ok().map(|l| &l.data)
+        self.loaded.as_ref().ok().map(|l| l.data.as_ref())
     }
 
-    /// Recomputes the verdicts after the profile changed.
-    pub fn reassess(&mut self) {
+    /// Recomputes the verdicts after the profile or the scope changed.
+    fn reassess(&mut self) {
         (self.assessments, self.notices) = match &self.loaded {
             Ok(l) => (
-                assessment::assess(&l.data, &self.profile),
+                assessment::assess_with(&l.data, &self.profile, self.settings.scope),
                 assessment::notices(&l.data, &self.profile)
                     .into_iter()
                     .map(|n| n.text.clone())
@@ -189,91 +190,25 @@ impl AppState {
         };
     }
 
-    /// Sets a field from typed text; keeps the text and its error if it is refused.
-    pub fn type_field(&mut self, field: Field, text: String) {
-        let mut profile = self.profile.clone();
-        let error = profile.set(field, &text).err().map(|e| e.to_string());
-        let input = match field {
-            Field::Lesions => &mut self.lesions_input,
-            _ => &mut self.largest_input,
-        };
-        input.text = text;
-        input.error = error;
-        if input.error.is_none() {
-            self.profile = profile;
-        } else {
-            // A refused value leaves the field unknown rather than stale.
-            self.profile.clear(field);
-        }
-        self.reassess();
+    pub fn assessment(&self, index: usize) -> Option<&Assessment> {
+        self.assessments.get(index)
     }
 
-    /// Sets a choice field (None = unknown).
-    pub fn choose(&mut self, field: Field, value: Option<&str>) {
-        let result = match value {
-            Some(v) => self.profile.set(field, v),
-            None => {
-                self.profile.clear(field);
-                Ok(())
-            }
-        };
-        debug_assert!(
-            result.is_ok(),
-            "choice values come from the field's own options"
-        );
-        self.reassess();
-    }
-
-    /// Forgets the patient: every field back to unknown.
-    pub fn new_patient(&mut self) {
-        self.profile = Profile::default();
-        self.lesions_input = TypedInput::default();
-        self.largest_input = TypedInput::default();
-        self.compare.clear();
-        // The patient's name on the handout goes with the patient.
-        self.handout = super::handout::HandoutState::default();
-        self.reassess();
-    }
-
-    pub fn verdict(&self, index: usize) -> Option<Verdict> {
-        self.assessments.get(index).map(|a| a.verdict)
-    }
-
-    /// The treatments the overview shows, by index, after filter and search.
-    pub fn visible(&self) -> Vec<usize> {
-        let Ok(l) = &self.loaded else {
-            return Vec::new();
-        };
-        let words: Vec<String> = self
-            .search
-            .to_lowercase()
-            .split_whitespace()
-            .map(str::to_owned)
-            .collect();
-        (0..l.data.treatments.len())
-            .filter(|&i| {
-                self.filter == Filter::All
-                    || self.verdict(i).is_some_and(|v| v != Verdict::NotEligible)
+    /// The fields some treatment lists "to check before treatment", in table order.
+    pub fn fields_to_check(&self) -> Vec<Field> {
+        Field::ALL
+            .iter()
+            .copied()
+            .filter(|f| {
+                self.assessments
+                    .iter()
+                    .any(|a| a.checks.iter().any(|c| c.field == Some(*f)))
             })
-            .filter(|&i| words.iter().all(|w| l.haystacks[i].contains(w.as_str())))
             .collect()
     }
 
-    /// Adds or removes a treatment from the comparison. Refuses a fifth one.
-    pub fn toggle_compare(&mut self, index: usize) {
-        if let Some(pos) = self.compare.iter().position(|&i| i == index) {
-            self.compare.remove(pos);
-        } else if self.compare.len() < MAX_COMPARE {
-            self.compare.push(index);
-        } else {
-            self.flash = Some(match self.lang() {
-                Lang::Da => format!("Højst {MAX_COMPARE} behandlinger kan sammenlignes ad gangen."),
-                Lang::En => format!("At most {MAX_COMPARE} treatments can be compared at a time."),
-            });
-        }
-    }
-
-    /// Whether the answers of the chosen treatments to a question differ.
+    /// Whether the answers of the chosen treatments to a question differ, in either
+    /// language or in their numbers.
     pub fn answers_differ(&self, question: &str) -> bool {
         let Some(d) = self.data() else { return false };
         let mut answers = self
@@ -287,13 +222,167 @@ impl AppState {
     }
 }
 
-fn same_answer(a: Option<&Answer>, b: Option<&Answer>) -> bool {
+/// Two answers say the same when their texts (both languages) and numbers are equal; the
+/// citation does not matter.
+fn same_answer(a: Option<&crate::dataset::Answer>, b: Option<&crate::dataset::Answer>) -> bool {
+    use crate::dataset::Answer;
     match (a, b) {
-        (Some(Answer::Stated { text: x, .. }), Some(Answer::Stated { text: y, .. })) => {
-            x.da == y.da
-        }
-        (Some(Answer::NotStated), Some(Answer::NotStated)) | (None, None) => true,
+        (
+            Some(Answer::Stated {
+                text: x, freq: fx, ..
+            }),
+            Some(Answer::Stated {
+                text: y, freq: fy, ..
+            }),
+        ) => x == y && fx == fy,
+        (Some(Answer::NotStated) | None, Some(Answer::NotStated) | None) => true,
         _ => false,
+    }
+}
+
+/// Where the keyboard focus should go at the next frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FocusTarget {
+    /// The first field of the patient profile.
+    Profile,
+    /// The first control of the current view.
+    View,
+}
+
+/// What a view asks the app to do. Applied after the views have drawn, in one place.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A field typed or chosen, as text ("" = not entered).
+    Enter(Field, String),
+    NewPatient,
+    Show(View),
+    ToggleCompare(usize),
+    ClearCompare,
+    SetLang(Lang),
+    SetScope(Scope),
+    ToggleTheme,
+    ZoomBy(f32),
+    ZoomReset,
+    Focus(FocusTarget),
+    /// The clinician's name and department printed on handouts (remembered settings).
+    SetClinician(String),
+    SetDepartment(String),
+    /// A message shown once in the status bar.
+    Flash(String),
+}
+
+/// The whole app apart from the window: the consultation and each view's state.
+pub struct AppState {
+    pub consultation: Consultation,
+    pub view: View,
+    pub profile: ProfilePanel,
+    pub overview: OverviewView,
+    pub compare: CompareView,
+    pub detail: DetailView,
+    pub handout: HandoutView,
+    pub sources: SourcesView,
+    /// A message shown in the status bar until the next one.
+    pub flash: Option<String>,
+    /// Where the keyboard focus goes next frame (at start: the first patient field).
+    pub focus: Option<FocusTarget>,
+}
+
+impl AppState {
+    pub fn new(loaded: Result<Dataset, Report>, settings: Settings) -> Self {
+        let mut consultation = Consultation {
+            loaded: loaded.map(Loaded::new),
+            profile: Profile::default(),
+            assessments: Vec::new(),
+            notices: Vec::new(),
+            compare: Vec::new(),
+            settings,
+        };
+        consultation.reassess();
+        AppState {
+            consultation,
+            view: View::Overview,
+            profile: ProfilePanel::default(),
+            overview: OverviewView::default(),
+            compare: CompareView::default(),
+            detail: DetailView::default(),
+            handout: HandoutView::default(),
+            sources: SourcesView::default(),
+            flash: None,
+            focus: Some(FocusTarget::Profile),
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.consultation.lang()
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.consultation.settings
+    }
+
+    pub fn settings_mut(&mut self) -> &mut Settings {
+        &mut self.consultation.settings
+    }
+
+    /// Does what the views asked, in order.
+    pub fn apply(&mut self, actions: Vec<Action>) {
+        for action in actions {
+            self.apply_one(action);
+        }
+    }
+
+    fn apply_one(&mut self, action: Action) {
+        let c = &mut self.consultation;
+        match action {
+            Action::Enter(field, text) => {
+                let mut profile = c.profile.clone();
+                let result = profile.set(field, &text);
+                self.profile.entered(field, text, result.as_ref().err());
+                match result {
+                    Ok(()) => c.profile = profile,
+                    // A refused value leaves the field unknown rather than stale.
+                    Err(_) => c.profile.clear(field),
+                }
+                c.reassess();
+            }
+            Action::NewPatient => {
+                c.profile = Profile::default();
+                c.compare.clear();
+                c.reassess();
+                self.profile = ProfilePanel::default();
+                // The patient's name and choices on the handout go with the patient.
+                self.handout = HandoutView::default();
+                self.focus = Some(FocusTarget::Profile);
+            }
+            Action::Show(view) => self.view = view,
+            Action::ToggleCompare(index) => {
+                if let Some(pos) = c.compare.iter().position(|&i| i == index) {
+                    c.compare.remove(pos);
+                } else if c.compare.len() < MAX_COMPARE {
+                    c.compare.push(index);
+                } else {
+                    self.flash = Some(strings::at_most_compared(c.lang(), MAX_COMPARE));
+                }
+            }
+            Action::ClearCompare => c.compare.clear(),
+            Action::SetLang(lang) => c.settings.lang = lang,
+            Action::SetScope(scope) => {
+                c.settings.scope = scope;
+                c.reassess();
+            }
+            Action::ToggleTheme => c.settings.dark = !c.settings.dark,
+            Action::ZoomBy(steps) => c.settings.zoom_by(steps),
+            Action::ZoomReset => c.settings.set_zoom(1.0),
+            Action::Focus(target) => self.focus = Some(target),
+            Action::SetClinician(name) => c.settings.clinician = name,
+            Action::SetDepartment(name) => c.settings.department = name,
+            Action::Flash(msg) => self.flash = Some(msg),
+        }
+    }
+
+    /// Sets a field from typed text, as the profile panel does (for tests and benches).
+    pub fn type_field(&mut self, field: Field, text: &str) {
+        self.apply(vec![Action::Enter(field, text.to_owned())]);
     }
 }
 
@@ -309,53 +398,71 @@ mod tests {
     #[test]
     fn a_typed_value_updates_verdicts_and_a_bad_one_keeps_its_text() {
         let mut s = state();
-        s.type_field(Field::Lesions, "12".to_owned());
-        assert_eq!(s.profile.num(Field::Lesions), Some(12.0));
-        s.type_field(Field::Lesions, "12x".to_owned());
-        assert_eq!(s.lesions_input.text, "12x");
-        assert!(s.lesions_input.error.is_some());
-        assert_eq!(s.profile.num(Field::Lesions), None);
+        s.type_field(Field::Lesions, "12");
+        assert_eq!(s.consultation.profile.num(Field::Lesions), Some(12.0));
+        s.type_field(Field::Lesions, "12x");
+        assert_eq!(s.profile.text(Field::Lesions), "12x");
+        assert!(s.profile.error(Field::Lesions).is_some());
+        assert_eq!(s.consultation.profile.num(Field::Lesions), None);
     }
 
     #[test]
     fn new_patient_forgets_everything() {
         let mut s = state();
-        s.type_field(Field::Lesions, "3".to_owned());
-        s.choose(Field::Grade, Some("g2"));
-        s.toggle_compare(0);
-        s.new_patient();
-        assert_eq!(s.profile, Profile::default());
-        assert!(s.lesions_input.text.is_empty());
-        assert!(s.compare.is_empty());
+        s.type_field(Field::Lesions, "3");
+        s.type_field(Field::Grade, "g2");
+        s.apply(vec![Action::ToggleCompare(0)]);
+        s.handout.patient = "Jens".to_owned();
+        s.apply(vec![Action::NewPatient]);
+        assert_eq!(s.consultation.profile, Profile::default());
+        assert!(s.profile.text(Field::Lesions).is_empty());
+        assert!(s.consultation.compare.is_empty());
+        assert!(s.handout.patient.is_empty());
+        assert_eq!(s.focus, Some(FocusTarget::Profile));
     }
 
     #[test]
     fn compare_takes_at_most_four() {
         let mut s = state();
-        for i in 0..5 {
-            s.toggle_compare(i);
-        }
-        assert_eq!(s.compare, vec![0, 1, 2, 3]);
-        assert!(s.flash.is_some());
-        s.toggle_compare(1);
-        assert_eq!(s.compare, vec![0, 2, 3]);
+        s.apply((0..5).map(Action::ToggleCompare).collect());
+        assert_eq!(s.consultation.compare, vec![0, 1, 2, 3]);
+        assert!(
+            s.flash
+                .as_deref()
+                .is_some_and(|f| f.contains(&MAX_COMPARE.to_string()))
+        );
+        s.apply(vec![Action::ToggleCompare(1)]);
+        assert_eq!(s.consultation.compare, vec![0, 2, 3]);
     }
 
     #[test]
-    fn filter_and_search_narrow_the_list() {
-        let mut s = state();
-        assert_eq!(s.visible().len(), 7);
-        s.choose(Field::Extrahepatic, Some("yes"));
-        s.filter = Filter::Fitting;
-        assert!(
-            !s.visible().contains(&0),
-            "resection is not eligible with spread"
-        );
-        s.filter = Filter::All;
-        s.search = "mikrosfær".to_owned();
-        let found = s.visible();
-        assert!(found.contains(&3), "{found:?}");
-        s.search = "zzzz-nothing".to_owned();
-        assert!(s.visible().is_empty());
+    fn search_reads_what_people_read_not_the_files_field_names() {
+        let s = state();
+        let Ok(l) = &s.consultation.loaded else {
+            unreachable!()
+        };
+        let found = |w: &str| (0..7).filter(|&i| l.matches(i, w)).count();
+        for field_name in ["quote", "locator", "cite", "side_effects_common", "verdict"] {
+            assert_eq!(found(field_name), 0, "{field_name}");
+        }
+        assert_eq!(found("mikrosfær"), 1);
+        assert!(found("feber") >= 3);
+    }
+
+    #[test]
+    fn answers_differ_in_either_language() {
+        let mut d = dataset::load_embedded().unwrap_or_default();
+        // Same Danish, different English: still different.
+        let q = "repeat";
+        let a = d.treatments[3].answers[q].clone();
+        let mut b = a.clone();
+        if let crate::dataset::Answer::Stated { text, .. } = &mut b {
+            text.en.push_str(" (not quite)");
+        }
+        d.treatments[4].answers.insert(q.to_owned(), b);
+        d.treatments[3].answers.insert(q.to_owned(), a.clone());
+        let mut s = AppState::new(Ok(d), Settings::default());
+        s.apply(vec![Action::ToggleCompare(3), Action::ToggleCompare(4)]);
+        assert!(s.consultation.answers_differ(q));
     }
 }

@@ -3,22 +3,9 @@
 
 use egui::{Color32, RichText, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
-use crate::assessment::Assessment;
+use super::strings::s;
+use crate::assessment::{Assessment, Check};
 use crate::dataset::{Cite, Dataset, Freq, Lang, Verdict};
-
-/// Picks the Danish or English interface text.
-pub trait Tr {
-    fn tr<'a>(self, da: &'a str, en: &'a str) -> &'a str;
-}
-
-impl Tr for Lang {
-    fn tr<'a>(self, da: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Da => da,
-            Lang::En => en,
-        }
-    }
-}
 
 /// The colour of a verdict: the third signal after its word and icon.
 pub fn verdict_color(v: Verdict, dark: bool) -> Color32 {
@@ -60,7 +47,7 @@ pub fn paint_backdrop(ui: &Ui) {
         .rect_filled(ui.max_rect(), 0.0, ui.visuals().panel_fill);
 }
 
-/// "✔ EGNET": icon, word and colour together.
+/// "✔ OPFYLDER KRITERIERNE": icon, word and colour together.
 pub fn verdict_badge(ui: &mut Ui, a: &Assessment, lang: Lang) -> egui::Response {
     let v = a.verdict;
     let color = verdict_color(v, ui.visuals().dark_mode);
@@ -111,15 +98,34 @@ pub fn icon_array(ui: &mut Ui, freq: Freq, lang: Lang, cell: f32) -> egui::Respo
     response.on_hover_text(words)
 }
 
-/// The citation in words: "Kilde: Kræftens Bekæmpelse: Titel – «quote»".
+/// The citation in words, for hover text: "Kilde: … «quote»" or the literature reference.
 pub fn citation_text(d: &Dataset, cite: &Cite, lang: Lang) -> String {
-    let source = d
-        .source(&cite.source)
-        .map_or_else(|| cite.source.clone(), crate::dataset::Source::citation);
-    format!("{}: {source}\n«{}»", lang.tr("Kilde", "Source"), cite.quote)
+    format!("{}: {}", s(lang).source, d.cite_text(cite, lang))
 }
 
-/// A small "[n]" marker that shows the quoted passage on hover and keyboard focus.
+/// A small tag with the evidence type of a claim's source ("Retningslinje, Sverige"), its
+/// full citation on hover.
+pub fn evidence_tag(ui: &mut Ui, d: &Dataset, cite: &Cite, lang: Lang) -> egui::Response {
+    let literature = crate::assessment::is_literature(d, cite);
+    let text = RichText::new(d.cite_tag(cite, lang)).small();
+    let text = if literature {
+        text.color(ui.visuals().hyperlink_color)
+    } else {
+        text.weak()
+    };
+    ui.label(text).on_hover_text(citation_text(d, cite, lang))
+}
+
+/// The points to check before treatment, one per line with its source's tag.
+pub fn checks_hover(d: &Dataset, checks: &[Check], lang: Lang) -> String {
+    checks
+        .iter()
+        .map(|c| format!("☐ {} [{}]", c.why.get(lang), d.cite_tag(&c.cite, lang)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A small "[n]" marker that shows the source on hover and keyboard focus.
 pub fn cite_marker(ui: &mut Ui, d: &Dataset, cite: &Cite, n: usize, lang: Lang) {
     let text = citation_text(d, cite, lang);
     let r = ui.add(
@@ -127,7 +133,7 @@ pub fn cite_marker(ui: &mut Ui, d: &Dataset, cite: &Cite, n: usize, lang: Lang) 
             .frame(false)
             .small(),
     );
-    let r = r.accessible_name(format!("{} {n}", lang.tr("Kildehenvisning", "Citation")));
+    let r = r.accessible_name(format!("{} {n}", s(lang).citation));
     r.on_hover_text(text);
 }
 
@@ -147,27 +153,27 @@ impl Footnotes {
         self.cites.len()
     }
 
-    /// Text followed by its citation marker.
+    /// Text followed by its citation marker and, for literature, its evidence tag.
     pub fn claim(&mut self, ui: &mut Ui, d: &Dataset, text: &str, cite: &Cite, lang: Lang) {
         let n = self.number(cite);
         ui.horizontal_wrapped(|ui| {
             ui.label(text);
             cite_marker(ui, d, cite, n, lang);
+            if crate::assessment::is_literature(d, cite) {
+                evidence_tag(ui, d, cite, lang);
+            }
         });
     }
 
-    /// The numbered list of quoted passages.
+    /// The numbered list of sources: quoted passages of the page, references of literature.
     pub fn list_ui(&self, ui: &mut Ui, d: &Dataset, lang: Lang) {
         if self.cites.is_empty() {
             return;
         }
         ui.separator();
-        ui.label(RichText::new(lang.tr("Kilder på denne side", "Sources on this page")).strong());
+        ui.label(RichText::new(s(lang).sources_on_page).strong());
         for (i, c) in self.cites.iter().enumerate() {
-            let source = d
-                .source(&c.source)
-                .map_or_else(|| c.source.clone(), crate::dataset::Source::citation);
-            ui.label(RichText::new(format!("[{}] {source}: «{}»", i + 1, c.quote)).small());
+            ui.label(RichText::new(format!("[{}] {}", i + 1, d.cite_text(c, lang))).small());
         }
     }
 }

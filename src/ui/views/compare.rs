@@ -1,0 +1,162 @@
+//! Compare: 2-4 treatments side by side, the dataset's questions as rows, the patient's
+//! verdict on top of each column. Rows whose answers differ are tinted and marked.
+
+use egui::{Id, RichText, Ui};
+
+use crate::dataset::Answer;
+use crate::ui::state::{Action, Consultation, MAX_COMPARE, View};
+use crate::ui::strings::s;
+use crate::ui::widgets::{Footnotes, cite_marker, highlight_fill, icon_array, verdict_badge};
+
+#[derive(Debug, Default)]
+pub struct CompareView {
+    /// The view's first control, where F6 puts the focus.
+    pub entry: Option<Id>,
+}
+
+impl CompareView {
+    pub fn ui(&mut self, ui: &mut Ui, c: &Consultation) -> Vec<Action> {
+        let lang = c.lang();
+        let t = s(lang);
+        let mut actions = self.picker_ui(ui, c);
+        ui.separator();
+        if c.compare.len() < 2 {
+            ui.label(t.choose_for_grid);
+            return actions;
+        }
+        let Some(d) = c.data() else { return actions };
+        let cols = &c.compare;
+        let mut notes = Footnotes::default();
+        let dark = ui.visuals().dark_mode;
+        egui::ScrollArea::both()
+            .id_salt("compare-grid")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                #[allow(clippy::cast_precision_loss)]
+                let col_width =
+                    ((ui.available_width() - 200.0) / cols.len() as f32).clamp(180.0, 420.0);
+                egui::Grid::new("compare")
+                    .num_columns(cols.len() + 1)
+                    .spacing([14.0, 10.0])
+                    .min_col_width(120.0)
+                    .show(ui, |ui| {
+                        ui.label("");
+                        for &i in cols {
+                            let tr = &d.treatments[i];
+                            ui.vertical(|ui| {
+                                if let Some(a) = c.assessment(i) {
+                                    verdict_badge(ui, a, lang);
+                                }
+                                if ui
+                                    .link(RichText::new(tr.name.get(lang)).heading())
+                                    .on_hover_text(t.open_details)
+                                    .clicked()
+                                {
+                                    actions.push(Action::Show(View::Detail(i)));
+                                }
+                            });
+                        }
+                        ui.end_row();
+                        for q in &d.questions {
+                            let differ = c.answers_differ(&q.id);
+                            let marker = if differ { "≠ " } else { "= " };
+                            let label =
+                                RichText::new(format!("{marker}{}", q.text.get(lang))).strong();
+                            ui.label(if differ {
+                                label.background_color(highlight_fill(dark))
+                            } else {
+                                label
+                            })
+                            .on_hover_text(if differ {
+                                t.answers_differ
+                            } else {
+                                t.answers_same
+                            });
+                            for &i in cols {
+                                let tr = &d.treatments[i];
+                                ui.vertical(|ui| {
+                                    ui.set_width(col_width);
+                                    match tr.answers.get(&q.id) {
+                                        Some(Answer::Stated { text, cite, freq }) => {
+                                            if let Some(f) = freq {
+                                                ui.horizontal(|ui| {
+                                                    icon_array(ui, *f, lang, 5.0);
+                                                    ui.label(
+                                                        RichText::new(f.words(lang))
+                                                            .strong()
+                                                            .size(16.0),
+                                                    );
+                                                });
+                                            }
+                                            let n = notes.number(cite);
+                                            ui.horizontal_wrapped(|ui| {
+                                                ui.label(text.get(lang));
+                                                cite_marker(ui, d, cite, n, lang);
+                                            });
+                                        }
+                                        Some(Answer::NotStated) | None => {
+                                            ui.label(RichText::new(t.not_stated).italics().weak());
+                                        }
+                                    }
+                                });
+                            }
+                            ui.end_row();
+                        }
+                    });
+                notes.list_ui(ui, d, lang);
+            });
+        actions
+    }
+
+    /// Chips for the chosen treatments (each removable) and a menu to add one.
+    fn picker_ui(&mut self, ui: &mut Ui, c: &Consultation) -> Vec<Action> {
+        let lang = c.lang();
+        let t = s(lang);
+        let mut actions = Vec::new();
+        let Some(d) = c.data() else { return actions };
+        self.entry = None;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(t.compare_label).strong());
+            for &i in &c.compare {
+                let name = d.treatments[i].short.get(lang);
+                let r = ui
+                    .button(format!("{name} ✖"))
+                    .on_hover_text(t.remove_hint)
+                    .accessible_name(format!("{} {name}", t.remove));
+                self.entry.get_or_insert(r.id);
+                if r.clicked() {
+                    actions.push(Action::ToggleCompare(i));
+                }
+            }
+            if c.compare.len() < MAX_COMPARE {
+                let r = egui::ComboBox::from_id_salt("compare-add")
+                    .selected_text(t.add_treatment)
+                    .width(260.0)
+                    .show_ui(ui, |ui| {
+                        for (i, tr) in d.treatments.iter().enumerate() {
+                            if c.compare.contains(&i) {
+                                continue;
+                            }
+                            let verdict = c
+                                .assessment(i)
+                                .map_or(String::new(), |a| format!("{} ", a.verdict.icon()));
+                            if ui
+                                .selectable_label(false, format!("{verdict}{}", tr.name.get(lang)))
+                                .clicked()
+                            {
+                                actions.push(Action::ToggleCompare(i));
+                            }
+                        }
+                    });
+                let r = r
+                    .response
+                    .accessible_name(t.add_treatment.trim_end_matches('…'));
+                self.entry.get_or_insert(r.id);
+            }
+            if !c.compare.is_empty() && ui.button(t.clear).clicked() {
+                actions.push(Action::ClearCompare);
+            }
+        });
+        actions
+    }
+}
