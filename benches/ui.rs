@@ -105,7 +105,10 @@ fn handout_typing_a_name(b: Bencher) {
     let mut n = 0u32;
     b.bench_local(|| {
         n += 1;
-        state.handout.patient.push(char::from(b'a' + (n % 26) as u8));
+        state
+            .handout
+            .patient
+            .push(char::from(b'a' + (n % 26) as u8));
         if state.handout.patient.len() > 40 {
             state.handout.patient.clear();
         }

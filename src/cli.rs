@@ -36,6 +36,15 @@ pub struct Cli {
     #[arg(long, hide = true, value_name = "N")]
     pub exit_after_frames: Option<u64>,
 
+    /// How the window is drawn: `auto` picks glow where there is no GPU (Linux: no DRM
+    /// render node), else wgpu; the other is the fallback. Also NETLIVER_RENDERER.
+    #[arg(long, global = true, value_enum, env = "NETLIVER_RENDERER", default_value_t = RendererArg::Auto)]
+    pub renderer: RendererArg,
+
+    /// Walk through the views and print frame times when done (measurement).
+    #[arg(long, hide = true)]
+    pub frame_tour: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -109,6 +118,31 @@ pub struct HandoutArgs {
     /// Which sources the handout's preparations and risks rest on.
     #[arg(long, value_enum, default_value_t = LayerArg::All)]
     pub layer: LayerArg,
+}
+
+/// The window's renderer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RendererArg {
+    /// glow without a GPU, else wgpu
+    Auto,
+    Wgpu,
+    Glow,
+}
+
+impl Cli {
+    /// What the window needs from the command line.
+    pub fn run_options(&self) -> crate::ui::RunOptions {
+        crate::ui::RunOptions {
+            data: self.data.clone(),
+            exit_after: self.exit_after_frames,
+            renderer: match self.renderer {
+                RendererArg::Auto => crate::ui::RendererChoice::Auto,
+                RendererArg::Wgpu => crate::ui::RendererChoice::Wgpu,
+                RendererArg::Glow => crate::ui::RendererChoice::Glow,
+            },
+            frame_tour: self.frame_tour,
+        }
+    }
 }
 
 /// Which sources the verdicts rest on.

@@ -8,4 +8,5 @@ pub mod assessment;
 pub mod cli;
 pub mod dataset;
 pub mod handout;
+pub mod platform;
 pub mod ui;

@@ -1,5 +1,10 @@
 //! The `netliver` binary: the command line, or the desktop app when no subcommand is given.
 
+// On Windows the release program is a window program: started from Explorer or the Start
+// menu, no console window opens behind it. Started from a shell with arguments, it borrows
+// that shell's console (`platform::attach_parent_console`).
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -11,15 +16,19 @@ fn report(msg: &dyn std::fmt::Display) {
 }
 
 fn main() -> ExitCode {
+    if std::env::args_os().len() > 1 {
+        netliver::platform::attach_parent_console();
+    }
     let cli = match cli::parse_args() {
         Ok(cli) => cli,
         Err(code) => return code,
     };
     if cli.command.is_none() {
-        return match netliver::ui::run(cli.data.clone(), cli.exit_after_frames) {
+        return match netliver::ui::run(cli.run_options()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(msg) => {
                 report(&msg);
+                netliver::platform::show_start_error(&msg);
                 ExitCode::from(1)
             }
         };

@@ -225,7 +225,7 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "\"recovery\":",
         "\"recovry\":",
         "does not answer the grid question `recovery`",
-        "treatments[0].answers",
+        "no_treatment.answers",
     ),
     (
         "inverted frequency",
@@ -263,6 +263,27 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "treatments[0].rules[0].when",
     ),
     (
+        "a plain wording with a number its quote lacks",
+        "da: \"Hos 70-90 af 100 med NET giver behandlingen færre hormonsymptomer.\"",
+        "da: \"Hos 70-95 af 100 med NET giver behandlingen færre hormonsymptomer.\"",
+        "the plain wording has numbers its quote does not: 95",
+        "treatments[2].outcomes",
+    ),
+    (
+        "an outcome said only one way",
+        "not_helped: Some((",
+        "unused: Some((",
+        "",
+        "",
+    ),
+    (
+        "the About box without its funding",
+        "funding: (",
+        "unfunded: (",
+        "",
+        "",
+    ),
+    (
         "bad review date",
         "reviewed: \"2026-11-26\"",
         "reviewed: \"26/11/2026\"",
@@ -293,6 +314,24 @@ fn each_broken_dataset_gives_its_error_with_path_and_hint() {
         assert!(e.hint.is_some(), "{what}: no hint: {e}");
         assert!(e.line > 1, "{what}: no line: {e}");
     }
+}
+
+#[test]
+fn a_decision_aid_needs_both_ways_and_its_about_box() {
+    // A misspelt key is the parser's error, naming the field it expected.
+    let e = &errors(&broken("not_helped: Some((", "unhelped: Some(("))[0];
+    assert!(e.message.contains("unhelped"), "{e}");
+    // Taken away: the validator says what is missing.
+    let text = RON.replacen("funding: (", "conflicts_too: (", 1);
+    assert!(errors(&text)[0].hint.as_ref().unwrap().contains("funding"));
+    let without_no_treatment = RON.replacen("no_treatment: Some(", "no_treatment_x: Some(", 1);
+    assert!(!errors(&without_no_treatment).is_empty());
+    let text = broken("next_review: \"2027-05-28\",", "next_review: \"soon\",");
+    let errs = errors(&text);
+    assert!(
+        errs.iter().any(|e| e.path == "about.next_review"),
+        "{errs:?}"
+    );
 }
 
 #[test]

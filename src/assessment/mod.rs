@@ -107,6 +107,8 @@ pub struct Prep {
     pub id: String,
     pub text: Text,
     pub cite: Cite,
+    /// The same in plain words for the patient's handout.
+    pub plain: Option<Text>,
     /// The profile leaves open whether it applies (a field it depends on is unknown).
     pub conditional: bool,
 }
@@ -114,7 +116,15 @@ pub struct Prep {
 impl Prep {
     /// The preparation in words; when the profile leaves it open, says on what it depends.
     pub fn describe(&self, lang: Lang) -> String {
-        let text = self.text.get(lang);
+        self.describe_text(self.text.get(lang), lang)
+    }
+
+    /// The same in plain words, for the patient's handout.
+    pub fn describe_for_patient(&self, lang: Lang) -> String {
+        self.describe_text(self.plain.as_ref().unwrap_or(&self.text).get(lang), lang)
+    }
+
+    fn describe_text(&self, text: &str, lang: Lang) -> String {
         match (self.conditional, lang) {
             (false, _) => text.to_owned(),
             (true, Lang::Da) => {
@@ -488,6 +498,7 @@ fn assess_one(
                 id: prep.id.clone(),
                 text: prep.text.clone(),
                 cite: prep.cite.clone(),
+                plain: prep.plain.clone(),
                 conditional,
             })
         })

@@ -104,6 +104,16 @@ impl Cite {
 pub struct Claim {
     pub text: Text,
     pub cite: Cite,
+    /// The same in plain words for the patient's handout (every number in it occurs in the
+    /// quote); the handout uses `text` where there is none.
+    pub plain: Option<Text>,
+}
+
+impl Claim {
+    /// What the patient's handout prints.
+    pub fn for_patient(&self) -> &Text {
+        self.plain.as_ref().unwrap_or(&self.text)
+    }
 }
 
 /// What kind of source a claim rests on, weakest last. Shown beside every claim that rests
@@ -252,6 +262,8 @@ pub struct Fact {
     pub text: Text,
     pub freq: Option<Freq>,
     pub cite: Cite,
+    /// Plain words for the handout.
+    pub plain: Option<Text>,
 }
 
 /// A remark the engine shows when the profile matches, independent of any treatment.
@@ -316,6 +328,14 @@ pub struct Outcome {
     pub text: Text,
     pub freq: Option<Freq>,
     pub cite: Cite,
+    /// Plain words for the handout.
+    pub plain: Option<Text>,
+    /// With a frequency: what happens to those it helps, after "70-90 af 100" ("får færre
+    /// hormonsymptomer"), and to the others, after the computed complement.
+    pub helped: Option<Text>,
+    pub not_helped: Option<Text>,
+    /// How long the effect lasts, where the quote says ("i op til 2 år").
+    pub timeframe: Option<Text>,
 }
 
 /// A unit of time.
@@ -384,6 +404,9 @@ pub struct FollowUp {
     pub text: Text,
     #[serde(default)]
     pub cite: Cite,
+    /// Plain words for the handout.
+    #[serde(default)]
+    pub plain: Option<Text>,
 }
 
 /// Something done before or around the treatment; `when` limits it to some profiles.
@@ -396,6 +419,8 @@ pub struct Preparation {
     /// `None`: applies to everyone having the treatment.
     pub when: Option<Cond>,
     pub cite: Cite,
+    /// Plain words for the handout.
+    pub plain: Option<Text>,
 }
 
 /// A rule: when the condition holds, the verdict applies for this reason. A rule whose
@@ -467,9 +492,72 @@ pub enum Answer {
         cite: Cite,
         #[serde(default)]
         freq: Option<Freq>,
+        /// Plain words for the handout.
+        #[serde(default)]
+        plain: Option<Text>,
+        /// A very short answer for the handout's one-page grid.
+        #[serde(default)]
+        short: Option<Text>,
     },
     /// The source does not say; the app says so instead of guessing.
     NotStated,
+    /// netliver's own wording, not a claim of any source (e.g. what "no liver-directed
+    /// treatment now" means); shown marked as such, never with a citation.
+    Template {
+        text: Text,
+        #[serde(default)]
+        short: Option<Text>,
+    },
+}
+
+impl Answer {
+    /// The text a handout prints: plain words where there are some.
+    pub fn for_patient(&self) -> Option<&Text> {
+        match self {
+            Answer::Stated { text, plain, .. } => Some(plain.as_ref().unwrap_or(text)),
+            Answer::Template { text, .. } => Some(text),
+            Answer::NotStated => None,
+        }
+    }
+
+    /// The short answer for the one-page grid, else the plain one.
+    pub fn short(&self) -> Option<&Text> {
+        match self {
+            Answer::Stated { short: Some(s), .. } | Answer::Template { short: Some(s), .. } => {
+                Some(s)
+            }
+            other => other.for_patient(),
+        }
+    }
+}
+
+/// An option beside the treatments that is not one: "no liver-directed treatment now".
+/// Its answers are the page's words where it has any, else netliver's templates or
+/// "the source does not say".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Alternative {
+    pub name: Text,
+    pub answers: BTreeMap<String, Answer>,
+}
+
+/// Who stands behind the dataset and its handouts (IPDAS: authors, review, funding,
+/// conflicts of interest, update policy, evidence). The shipped dataset states the honest
+/// truth, e.g. that no clinician has reviewed it yet.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct About {
+    /// Who edits the dataset.
+    pub editor: Text,
+    /// Who reviewed it clinically, and when (or that no one has yet).
+    pub clinical_review: Text,
+    pub funding: Text,
+    pub conflicts: Text,
+    pub update_policy: Text,
+    /// The next review, YYYY-MM-DD.
+    pub next_review: String,
+    /// What the evidence is and how strong, in plain words.
+    pub evidence: Text,
 }
 
 /// One liver-directed treatment.
@@ -536,11 +624,19 @@ pub struct Dataset {
     pub sources: Vec<Source>,
     /// General facts about NET liver metastases.
     pub facts: Vec<Fact>,
+    /// The facts (by id) that state the patient's situation on page 1 of a handout.
+    pub situation: Vec<String>,
     /// What the choice of treatment depends on.
     pub choice_factors: Vec<Claim>,
     pub notices: Vec<Notice>,
     /// What the sources say differently, side by side.
     pub disagreements: Vec<Disagreement>,
+    /// "No liver-directed treatment now", the option beside every comparison and handout.
+    pub no_treatment: Option<Alternative>,
+    /// Statements a patient may tick in "What matters to me" (netliver's wording).
+    pub priorities: Vec<Text>,
+    /// The "About this leaflet" box.
+    pub about: About,
     /// Points to check before any treatment that no profile field covers (e.g. where in the
     /// liver the metastases sit), each with its source.
     pub checks: Vec<Claim>,

@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::fields::Layer;
 use super::model::{
-    Answer, Cite, Claim, Criterion, Dataset, Evidence, Freq, Interval, Preparation, Rule, Source,
-    Text, Treatment, Verdict,
+    About, Alternative, Answer, Cite, Claim, Criterion, Dataset, Evidence, Freq, Interval,
+    Preparation, Rule, Source, Text, Treatment, Verdict,
 };
 use super::rules::Cond;
 use super::spans::{Pos, Spans};
@@ -100,9 +100,27 @@ impl<'a> Validator<'a> {
             let p = format!("facts[{i}]");
             self.text(&format!("{p}.text"), &f.text);
             self.cite(&p, &f.cite);
+            self.plain(&format!("{p}.plain"), f.plain.as_ref(), &f.cite);
             if let Some(freq) = f.freq {
                 self.freq(&format!("{p}.freq"), freq);
             }
+        }
+        for (i, id) in d.situation.iter().enumerate() {
+            if !d.facts.iter().any(|f| f.id == *id) {
+                let ids: Vec<&str> = d.facts.iter().map(|f| f.id.as_str()).collect();
+                self.error(
+                    &format!("situation[{i}]"),
+                    format!("`{id}` is not a fact of this dataset"),
+                    Some(&format!("use one of: {}", ids.join(", "))),
+                );
+            }
+        }
+        if d.situation.is_empty() {
+            self.error(
+                "situation",
+                "the handout has no facts to state the patient's situation",
+                Some("add `situation: [\"liver-spread-at-diagnosis\"]` with the ids of facts"),
+            );
         }
         for (i, c) in d.choice_factors.iter().enumerate() {
             self.claim(&format!("choice_factors[{i}]"), c);
@@ -143,6 +161,26 @@ impl<'a> Validator<'a> {
         for (i, t) in d.treatments.iter_mut().enumerate() {
             self.treatment(i, t, &ids, &questions, &question_ids);
         }
+
+        match &d.no_treatment {
+            Some(x) => self.alternative(x, &questions, &question_ids),
+            None => self.error(
+                "no_treatment",
+                "the dataset has no \"no liver-directed treatment now\" option",
+                Some("add `no_treatment: Some(Alternative(name: ..., answers: {...}))`: every comparison and handout shows it"),
+            ),
+        }
+        for (i, t) in d.priorities.iter().enumerate() {
+            self.text(&format!("priorities[{i}]"), t);
+        }
+        if d.priorities.is_empty() {
+            self.error(
+                "priorities",
+                "the dataset has no statements for \"What matters to me\"",
+                Some("add `priorities: [(da: \"Det er vigtigt for mig at ...\", en: ...)]`"),
+            );
+        }
+        self.about(&d.about);
 
         self.unique_ids(
             "disagreements",
@@ -330,6 +368,23 @@ impl<'a> Validator<'a> {
             let op = format!("{p}.outcomes[{k}]");
             self.text(&format!("{op}.text"), &o.text);
             self.cite(&op, &o.cite);
+            self.plain(&format!("{op}.plain"), o.plain.as_ref(), &o.cite);
+            self.plain(&format!("{op}.timeframe"), o.timeframe.as_ref(), &o.cite);
+            for (name, words) in [("helped", &o.helped), ("not_helped", &o.not_helped)] {
+                if let Some(w) = words {
+                    self.text(&format!("{op}.{name}"), w);
+                }
+            }
+            if o.freq.is_some()
+                && (o.helped.is_none() || o.not_helped.is_none())
+                && !self.literature.contains(&o.cite.source)
+            {
+                self.error(
+                    &op,
+                    "an outcome with a frequency says how many are helped but not both ways",
+                    Some("add `helped: Some((da: ..., en: ...))` and `not_helped: Some(...)`: the handout says how many it helps and how many it does not"),
+                );
+            }
             if let Some(freq) = o.freq {
                 self.freq(&format!("{op}.freq"), freq);
             }
@@ -339,6 +394,7 @@ impl<'a> Validator<'a> {
             self.interval(&format!("{fp}.after"), f.after);
             self.text(&format!("{fp}.text"), &f.text);
             self.cite(&fp, &f.cite);
+            self.plain(&format!("{fp}.plain"), f.plain.as_ref(), &f.cite);
         }
         self.unique_ids(
             &format!("{p}.preparations"),
@@ -379,13 +435,86 @@ impl<'a> Validator<'a> {
                     Some(&format!("the questions are: {}", questions.join(", "))),
                 );
             }
-            if let Answer::Stated { text, cite, freq } = a {
+            self.answer(&ap, a);
+        }
+    }
+
+    fn answer(&mut self, ap: &str, a: &Answer) {
+        match a {
+            Answer::Stated {
+                text,
+                cite,
+                freq,
+                plain,
+                short,
+            } => {
                 self.text(&format!("{ap}.text"), text);
-                self.cite(&ap, cite);
+                self.cite(ap, cite);
+                self.plain(&format!("{ap}.plain"), plain.as_ref(), cite);
+                self.plain(&format!("{ap}.short"), short.as_ref(), cite);
                 if let Some(freq) = freq {
                     self.freq(&format!("{ap}.freq"), *freq);
                 }
             }
+            Answer::Template { text, short } => {
+                self.text(&format!("{ap}.text"), text);
+                if let Some(short) = short {
+                    self.text(&format!("{ap}.short"), short);
+                }
+            }
+            Answer::NotStated => {}
+        }
+    }
+
+    /// The "no liver-directed treatment now" option answers every grid question too.
+    fn alternative(
+        &mut self,
+        x: &Alternative,
+        questions: &[String],
+        question_ids: &HashSet<String>,
+    ) {
+        let p = "no_treatment";
+        self.text(&format!("{p}.name"), &x.name);
+        for q in questions {
+            if !x.answers.contains_key(q) {
+                self.error(
+                    &format!("{p}.answers"),
+                    format!("\"no liver-directed treatment now\" does not answer the grid question `{q}`"),
+                    Some(&format!("add `\"{q}\": NotStated` or `\"{q}\": Template(text: (da: ..., en: ...))`")),
+                );
+            }
+        }
+        for (q, a) in &x.answers {
+            let ap = format!("{p}.answers.{q}");
+            if !question_ids.contains(q) {
+                self.error(
+                    &ap,
+                    format!("`{q}` is not a question of the comparison grid"),
+                    Some(&format!("the questions are: {}", questions.join(", "))),
+                );
+            }
+            self.answer(&ap, a);
+        }
+    }
+
+    /// The "About this leaflet" box: every field, in both languages.
+    fn about(&mut self, a: &About) {
+        for (name, text) in [
+            ("editor", &a.editor),
+            ("clinical_review", &a.clinical_review),
+            ("funding", &a.funding),
+            ("conflicts", &a.conflicts),
+            ("update_policy", &a.update_policy),
+            ("evidence", &a.evidence),
+        ] {
+            self.text(&format!("about.{name}"), text);
+        }
+        if !is_date(&a.next_review) {
+            self.error(
+                "about.next_review",
+                format!("the next review {:?} is not a date", a.next_review),
+                Some("write `next_review: \"2027-05-28\",` (YYYY-MM-DD)"),
+            );
         }
     }
 
@@ -399,6 +528,7 @@ impl<'a> Validator<'a> {
         }
         self.text(&format!("{p}.text"), &prep.text);
         self.cite(p, &prep.cite);
+        self.plain(&format!("{p}.plain"), prep.plain.as_ref(), &prep.cite);
         if let Some(when) = &mut prep.when {
             self.cond(&format!("{p}.when"), when, &[], "");
         }
@@ -574,6 +704,38 @@ impl<'a> Validator<'a> {
     fn claim(&mut self, p: &str, c: &Claim) {
         self.text(&format!("{p}.text"), &c.text);
         self.cite(p, &c.cite);
+        self.plain(&format!("{p}.plain"), c.plain.as_ref(), &c.cite);
+    }
+
+    /// A plain wording beside a quote: both languages, and no number the quote lacks (a
+    /// plain wording may leave numbers out, never add one).
+    fn plain(&mut self, p: &str, plain: Option<&Text>, cite: &Cite) {
+        let Some(plain) = plain else { return };
+        self.text(p, plain);
+        if self.literature.contains(&cite.source) || cite.quote.trim().is_empty() {
+            return;
+        }
+        let mut allowed = numbers(&cite.quote);
+        // "70-90 pct." is "70-90 af 100": the denominator of a percentage is not a new figure.
+        if cite.quote.contains("pct") || cite.quote.contains('%') {
+            allowed.push("100".to_owned());
+        }
+        for lang_text in [&plain.da, &plain.en] {
+            let extra: Vec<String> = numbers(lang_text)
+                .into_iter()
+                .filter(|n| !allowed.contains(n))
+                .collect();
+            if !extra.is_empty() {
+                self.error(
+                    p,
+                    format!(
+                        "the plain wording has numbers its quote does not: {}",
+                        extra.join(", ")
+                    ),
+                    Some("a plain wording may leave a number out, never add or change one; copy the numbers from the quote"),
+                );
+            }
+        }
     }
 
     fn cite(&mut self, p: &str, c: &Cite) {
@@ -680,6 +842,14 @@ impl<'a> Validator<'a> {
             );
         }
     }
+}
+
+/// The numbers written in a text: each run of digits ("70-90 pct." gives 70 and 90).
+pub fn numbers(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// A condition cut to a readable length for a message (the position says where).

@@ -13,6 +13,7 @@
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+#[cfg(not(windows))]
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
 
@@ -267,36 +268,14 @@ fn print_from_memory(pdf: &[u8]) -> Result<String, String> {
 #[cfg(windows)]
 fn print_from_memory(pdf: &[u8]) -> Result<String, String> {
     let file = spool(pdf)?;
-    let status = Command::new("powershell")
-        .args([
-            "-NoProfile",
-            "-NonInteractive",
-            "-Command",
-            "Start-Process -Verb Print -FilePath",
-        ])
-        .arg(&file)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .map_err(|e| e.to_string())?;
-    if status.success() {
-        Ok("sent to the default printer".to_owned())
-    } else {
-        Err(format!("the print verb failed ({status})"))
-    }
+    crate::platform::print_verb(&file)?;
+    Ok("sent to the default printer".to_owned())
 }
 
-/// Where to save when the system has no file dialog: the user's Documents folder, else home,
-/// else the temporary folder.
+/// Where to save when the system has no file dialog: the user's Documents folder, else
+/// home, else the temporary folder.
 pub fn fallback_folder() -> PathBuf {
-    let home = std::env::var_os("HOME")
-        .or_else(|| std::env::var_os("USERPROFILE"))
-        .map(PathBuf::from);
-    match home {
-        Some(h) if h.join("Documents").is_dir() => h.join("Documents"),
-        Some(h) if h.is_dir() => h,
-        _ => std::env::temp_dir(),
-    }
+    crate::platform::documents_folder()
 }
 
 #[cfg(test)]

@@ -5,9 +5,11 @@
 pub mod preview;
 pub mod state;
 pub mod strings;
+mod tour;
 pub mod views;
 pub mod widgets;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -36,6 +38,8 @@ pub struct NetLiverApp {
     warmed: bool,
     /// Zoom last given to the egui context (it takes effect on the next pass).
     applied_zoom: Option<f32>,
+    /// The frame-time tour (`--frame-tour`), if measuring.
+    tour: Option<tour::Tour>,
 }
 
 impl NetLiverApp {
@@ -62,6 +66,7 @@ impl NetLiverApp {
             exit_after,
             frames: 0,
             warmed: false,
+            tour: None,
         }
     }
 
@@ -90,6 +95,15 @@ impl NetLiverApp {
 
 impl eframe::App for NetLiverApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        if let Some(tour) = &mut self.tour {
+            if tour.step(&mut self.state) {
+                let _ = writeln!(std::io::stderr(), "{}", tour.report());
+                self.tour = None;
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                return;
+            }
+            ui.ctx().request_repaint();
+        }
         if let Some(n) = self.exit_after
             && self.frames >= n
         {
@@ -454,35 +468,104 @@ fn status_bar_ui(ui: &mut Ui, c: &Consultation, flash: Option<&str>) {
 
 /// Opens the window. wgpu first (it copes with remote desktops offering only old OpenGL),
 /// then glow; if neither starts, a message saying so.
-pub fn run(data: Option<PathBuf>, exit_after: Option<u64>) -> Result<(), String> {
-    let result = run_window(data, exit_after);
+/// How the window is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RendererChoice {
+    /// glow where the machine has no GPU (Linux: no DRM render node), else wgpu.
+    #[default]
+    Auto,
+    Wgpu,
+    Glow,
+}
+
+/// What the window needs from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    pub data: Option<PathBuf>,
+    /// Close after this many frames (smoke tests).
+    pub exit_after: Option<u64>,
+    pub renderer: RendererChoice,
+    /// Walk through the views and print frame times (measurement).
+    pub frame_tour: bool,
+}
+
+/// Whether this machine draws with a software renderer only. On Linux a GPU driver shows
+/// as a DRM render node (`/dev/dri/renderD*`); without one, Mesa's llvmpipe/lavapipe do
+/// the drawing, where glow costs a third of wgpu's frame time (measured on this project's
+/// CI machine). Elsewhere wgpu stays first: a Windows PC without a GPU driver may offer
+/// only OpenGL 1.1, which glow cannot use, while wgpu has Microsoft's WARP.
+pub fn software_only() -> bool {
+    if !cfg!(target_os = "linux") {
+        return false;
+    }
+    let Ok(entries) = std::fs::read_dir("/dev/dri") else {
+        return true;
+    };
+    !entries
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
+}
+
+/// The renderers to try, in order; the second is the fallback.
+pub fn renderer_order(choice: RendererChoice, software: bool) -> [eframe::Renderer; 2] {
+    use eframe::Renderer::{Glow, Wgpu};
+    match choice {
+        RendererChoice::Wgpu => [Wgpu, Glow],
+        RendererChoice::Glow => [Glow, Wgpu],
+        RendererChoice::Auto if software => [Glow, Wgpu],
+        RendererChoice::Auto => [Wgpu, Glow],
+    }
+}
+
+/// The application icon, in the window's title bar and the taskbar.
+fn icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon/netliver-256.png")).ok()
+}
+
+/// Opens the window with the renderer chosen for this machine, the other as fallback; if
+/// neither starts, a message saying so.
+pub fn run(options: RunOptions) -> Result<(), String> {
+    let result = run_window(options);
     // Whatever happened, no handout spooled for printing outlives the app.
     crate::handout::output::clean_up();
     result
 }
 
-fn run_window(data: Option<PathBuf>, exit_after: Option<u64>) -> Result<(), String> {
+fn run_window(run: RunOptions) -> Result<(), String> {
+    let started = std::time::Instant::now();
     crate::handout::output::remove_stale_spools();
-    let preload = Arc::new(Preload::start(data));
+    let preload = Arc::new(Preload::start(run.data.clone()));
     let settings = remembered_settings().unwrap_or_default();
     let mut errors = Vec::new();
-    for renderer in [eframe::Renderer::Wgpu, eframe::Renderer::Glow] {
+    for renderer in renderer_order(run.renderer, software_only()) {
+        let mut viewport = egui::ViewportBuilder::default()
+            .with_title("netliver")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([800.0, 560.0]);
+        if let Some(icon) = icon() {
+            viewport = viewport.with_icon(icon);
+        }
         let options = eframe::NativeOptions {
-            viewport: egui::ViewportBuilder::default()
-                .with_title("netliver")
-                .with_inner_size([1280.0, 820.0])
-                .with_min_inner_size([800.0, 560.0]),
+            viewport,
             renderer,
             persist_window: true,
             system_font_fallback: false,
             ..Default::default()
         };
         let preload = Arc::clone(&preload);
+        let (exit_after, tour) = (run.exit_after, run.frame_tour);
+        if tour {
+            let _ = writeln!(std::io::stderr(), "renderer: {renderer:?}");
+        }
         let result = eframe::run_native_ext(
             APP_ID,
             options,
             Some(window_context(&settings)),
-            Box::new(move |cc| Ok(Box::new(NetLiverApp::new(cc, preload.take(), exit_after)))),
+            Box::new(move |cc| {
+                let mut app = NetLiverApp::new(cc, preload.take(), exit_after);
+                app.tour = tour.then(|| tour::Tour::new(started));
+                Ok(Box::new(app))
+            }),
         );
         match result {
             Ok(()) => return Ok(()),

@@ -123,10 +123,11 @@ impl Loaded {
                 words.extend(t.preparations.iter().map(|p| &p.text));
                 words.extend(t.follow_up.iter().map(|f| &f.text));
                 words.extend(t.ask.iter());
-                words.extend(t.answers.values().filter_map(|a| match a {
-                    crate::dataset::Answer::Stated { text, .. } => Some(text),
-                    crate::dataset::Answer::NotStated => None,
-                }));
+                words.extend(
+                    t.answers
+                        .values()
+                        .filter_map(crate::dataset::Answer::for_patient),
+                );
                 let mut s = t.id.clone();
                 for w in words {
                     s.push('\n');

@@ -32,11 +32,11 @@ impl CompareView {
             .id_salt("compare-grid")
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                let n = cols.len() + usize::from(d.no_treatment.is_some());
                 #[allow(clippy::cast_precision_loss)]
-                let col_width =
-                    ((ui.available_width() - 200.0) / cols.len() as f32).clamp(180.0, 420.0);
+                let col_width = ((ui.available_width() - 200.0) / n as f32).clamp(170.0, 420.0);
                 egui::Grid::new("compare")
-                    .num_columns(cols.len() + 1)
+                    .num_columns(cols.len() + 2)
                     .spacing([14.0, 10.0])
                     .min_col_width(120.0)
                     .show(ui, |ui| {
@@ -56,6 +56,13 @@ impl CompareView {
                                 }
                             });
                         }
+                        // Beside every comparison: the option of no liver-directed treatment now.
+                        if let Some(x) = &d.no_treatment {
+                            ui.vertical(|ui| {
+                                ui.label(RichText::new(x.name.get(lang)).heading())
+                                    .on_hover_text(t.no_treatment_hint);
+                            });
+                        }
                         ui.end_row();
                         for q in &d.questions {
                             let differ = c.answers_differ(&q.id);
@@ -73,31 +80,16 @@ impl CompareView {
                                 t.answers_same
                             });
                             for &i in cols {
-                                let tr = &d.treatments[i];
+                                let answer = d.treatments[i].answers.get(&q.id);
                                 ui.vertical(|ui| {
                                     ui.set_width(col_width);
-                                    match tr.answers.get(&q.id) {
-                                        Some(Answer::Stated { text, cite, freq }) => {
-                                            if let Some(f) = freq {
-                                                ui.horizontal(|ui| {
-                                                    icon_array(ui, *f, lang, 5.0);
-                                                    ui.label(
-                                                        RichText::new(f.words(lang))
-                                                            .strong()
-                                                            .size(16.0),
-                                                    );
-                                                });
-                                            }
-                                            let n = notes.number(cite);
-                                            ui.horizontal_wrapped(|ui| {
-                                                ui.label(text.get(lang));
-                                                cite_marker(ui, d, cite, n, lang);
-                                            });
-                                        }
-                                        Some(Answer::NotStated) | None => {
-                                            ui.label(RichText::new(t.not_stated).italics().weak());
-                                        }
-                                    }
+                                    answer_ui(ui, d, answer, &mut notes, lang);
+                                });
+                            }
+                            if let Some(x) = &d.no_treatment {
+                                ui.vertical(|ui| {
+                                    ui.set_width(col_width);
+                                    answer_ui(ui, d, x.answers.get(&q.id), &mut notes, lang);
                                 });
                             }
                             ui.end_row();
@@ -158,5 +150,41 @@ impl CompareView {
             }
         });
         actions
+    }
+}
+
+/// One cell of the grid: the source's answer with its numbers and citation, netliver's own
+/// wording marked as such, or "the source does not say".
+fn answer_ui(
+    ui: &mut Ui,
+    d: &crate::dataset::Dataset,
+    answer: Option<&Answer>,
+    notes: &mut Footnotes,
+    lang: crate::dataset::Lang,
+) {
+    let t = s(lang);
+    match answer {
+        Some(Answer::Stated {
+            text, cite, freq, ..
+        }) => {
+            if let Some(f) = freq {
+                ui.horizontal(|ui| {
+                    icon_array(ui, *f, lang, 5.0);
+                    ui.label(RichText::new(f.words(lang)).strong().size(16.0));
+                });
+            }
+            let n = notes.number(cite);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(text.get(lang));
+                cite_marker(ui, d, cite, n, lang);
+            });
+        }
+        Some(Answer::Template { text, .. }) => {
+            ui.label(text.get(lang));
+            ui.label(RichText::new(t.template).small().weak());
+        }
+        Some(Answer::NotStated) | None => {
+            ui.label(RichText::new(t.not_stated).italics().weak());
+        }
     }
 }

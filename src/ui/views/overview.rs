@@ -27,6 +27,8 @@ pub struct OverviewView {
     pub search: String,
     /// The view's first control, where F6 puts the focus.
     pub entry: Option<Id>,
+    /// A scroll position to jump to (the frame-time tour scrolls with it).
+    pub scroll_to: Option<f32>,
 }
 
 impl OverviewView {
@@ -89,14 +91,17 @@ impl OverviewView {
             ui.label(t.nothing_matches);
             return actions;
         }
-        egui::ScrollArea::vertical()
+        let mut area = egui::ScrollArea::vertical()
             .id_salt("overview-cards")
-            .auto_shrink([false, false])
-            .show_rows(ui, CARD_HEIGHT, visible.len(), |ui, rows| {
-                for &i in &visible[rows] {
-                    card_ui(ui, c, i, &mut actions);
-                }
-            });
+            .auto_shrink([false, false]);
+        if let Some(offset) = self.scroll_to.take() {
+            area = area.vertical_scroll_offset(offset);
+        }
+        area.show_rows(ui, CARD_HEIGHT, visible.len(), |ui, rows| {
+            for &i in &visible[rows] {
+                card_ui(ui, c, i, &mut actions);
+            }
+        });
         actions
     }
 }
