@@ -38,7 +38,7 @@ pub struct Cli {
 
     /// How the window is drawn: `auto` picks glow where there is no GPU (Linux: no DRM
     /// render node), else wgpu; the other is the fallback. Also NETLIVER_RENDERER.
-    #[arg(long, global = true, value_enum, env = "NETLIVER_RENDERER", default_value_t = RendererArg::Auto)]
+    #[arg(long, value_enum, env = "NETLIVER_RENDERER", default_value_t = RendererArg::Auto)]
     pub renderer: RendererArg,
 
     /// Walk through the views and print frame times when done (measurement).
