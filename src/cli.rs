@@ -572,6 +572,8 @@ pub struct PrepJson {
     pub source: String,
     pub quote: String,
     pub conditional: bool,
+    /// The unknown fields it depends on (empty unless `conditional`).
+    pub depends_on: Vec<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -653,6 +655,7 @@ pub fn assess_json<'a>(
                         source: citation(d, &p.cite.source),
                         quote: p.cite.quote.clone(),
                         conditional: p.conditional,
+                        depends_on: p.open.iter().map(|f| f.name()).collect(),
                     })
                     .collect(),
                 checks: a

@@ -547,8 +547,47 @@ fn octreotide_exactly_when_the_primary_is_small_intestine_or_unknown() {
             for p in &a.preparations {
                 if p.id == "octreotide" {
                     assert_eq!(p.conditional, conditional);
+                    let open: &[Field] = if conditional { &[Field::Primary] } else { &[] };
+                    assert_eq!(p.open, open, "{} {primary}", a.treatment);
                 }
             }
+        }
+    }
+}
+
+#[test]
+fn an_open_preparation_names_what_it_waits_for_and_nothing_entered() {
+    // The primary site is entered; carcinoid syndrome is not: a preparation that depends on
+    // the syndrome says so, and never claims the entered primary site is missing.
+    let d = dataset::load_embedded().unwrap();
+    let mut p = Profile::default();
+    p.set(Field::Primary, "pancreas").unwrap();
+    let all = assess_with(&d, &p, Scope::WithGuidelines);
+    let open: Vec<_> = all
+        .iter()
+        .flat_map(|a| &a.preparations)
+        .filter(|p| p.conditional)
+        .collect();
+    assert!(
+        !open.is_empty(),
+        "some preparation depends on an unknown fact"
+    );
+    for prep in open {
+        assert!(
+            !prep.open.is_empty() && !prep.open.contains(&Field::Primary),
+            "{}: {:?}",
+            prep.id,
+            prep.open
+        );
+        for lang in [Lang::Da, Lang::En] {
+            let text = prep.describe(lang);
+            for f in &prep.open {
+                assert!(text.contains(&f.label_in_sentence(lang)), "{text}");
+            }
+            assert!(
+                !text.contains(&Field::Primary.label_in_sentence(lang)),
+                "{text}"
+            );
         }
     }
 }

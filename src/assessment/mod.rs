@@ -111,6 +111,8 @@ pub struct Prep {
     pub plain: Option<Text>,
     /// The profile leaves open whether it applies (a field it depends on is unknown).
     pub conditional: bool,
+    /// The unknown fields it depends on, when `conditional`.
+    pub open: Vec<Field>,
 }
 
 impl Prep {
@@ -125,14 +127,18 @@ impl Prep {
     }
 
     fn describe_text(&self, text: &str, lang: Lang) -> String {
-        match (self.conditional, lang) {
-            (false, _) => text.to_owned(),
-            (true, Lang::Da) => {
-                format!("Afhænger af, hvor kræften udgår fra (ikke angivet): {text}")
-            }
-            (true, Lang::En) => {
-                format!("Depends on where the cancer started (not entered): {text}")
-            }
+        if !self.conditional {
+            return text.to_owned();
+        }
+        let names = self
+            .open
+            .iter()
+            .map(|f| f.label_in_sentence(lang))
+            .collect::<Vec<_>>()
+            .join(", ");
+        match lang {
+            Lang::Da => format!("Afhænger af {names} (ikke angivet): {text}"),
+            Lang::En => format!("Depends on {names} (not entered): {text}"),
         }
     }
 }
@@ -486,20 +492,31 @@ fn assess_one(
         .iter()
         .filter(|prep| listens(&prep.cite))
         .filter_map(|prep| {
+            let mut open = Vec::new();
             let conditional = match &prep.when {
                 None => false,
-                Some(when) => match eval_cond(when, p, verdicts, &mut Vec::new()) {
+                Some(when) => match eval_cond(when, p, verdicts, &mut open) {
                     Truth::True => false,
                     Truth::Unknown => true,
                     Truth::False => return None,
                 },
             };
+            if !conditional {
+                open.clear();
+            }
+            let mut seen = Vec::new();
+            open.retain(|f| {
+                let new = !seen.contains(f);
+                seen.push(*f);
+                new
+            });
             Some(Prep {
                 id: prep.id.clone(),
                 text: prep.text.clone(),
                 cite: prep.cite.clone(),
                 plain: prep.plain.clone(),
                 conditional,
+                open,
             })
         })
         .collect();
