@@ -16,6 +16,14 @@ fn load_and_validate_embedded() -> usize {
         .unwrap_or(0)
 }
 
+/// The floor under loading: RON parsing alone, without validation.
+#[divan::bench]
+fn parse_ron_only() -> usize {
+    ron::from_str::<dataset::Dataset>(dataset::EMBEDDED_RON)
+        .map(|d| d.treatments.len())
+        .unwrap_or(0)
+}
+
 #[divan::bench]
 fn assess_all_treatments(b: Bencher) {
     let d = dataset::load_embedded().expect("the built-in dataset validates");

@@ -16,7 +16,7 @@ use std::path::Path;
 pub use model::*;
 pub use validate::is_date;
 
-use spans::Spans;
+use spans::LazySpans;
 
 /// The file name shown for the dataset compiled into the binary.
 pub const EMBEDDED_NAME: &str = "<built-in>/net-liver-metastases.ron";
@@ -185,7 +185,7 @@ pub fn load_str(
             });
         }
     };
-    let spans = Spans::scan(text);
+    let spans = LazySpans::new(text);
     let mut errors = Vec::new();
     let mut texts = HashMap::new();
     for (i, s) in data.sources.iter().enumerate() {
@@ -196,7 +196,7 @@ pub fn load_str(
             }
             Err(why) => {
                 let path = format!("sources[{i}].file");
-                let pos = spans.find(&path);
+                let pos = spans.get().find(&path);
                 errors.push(Diagnostic {
                     file: file.to_owned(),
                     line: pos.line,

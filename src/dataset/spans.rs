@@ -5,6 +5,7 @@
 //! syntax: it only needs to follow nesting, field names and list indices. It never fails;
 //! on text it does not understand it simply records fewer paths.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 /// A 1-based line and column (columns count characters).
@@ -72,6 +73,26 @@ impl Spans {
     /// The exact position of `path`, if it was recorded.
     pub fn get(&self, path: &str) -> Option<Pos> {
         self.map.get(path).copied()
+    }
+}
+
+/// Spans scanned on first use: only an error needs a position, so a dataset that
+/// validates is never scanned (the scan was over half of loading the shipped dataset).
+pub struct LazySpans<'a> {
+    text: &'a str,
+    spans: OnceCell<Spans>,
+}
+
+impl<'a> LazySpans<'a> {
+    pub fn new(text: &'a str) -> Self {
+        LazySpans {
+            text,
+            spans: OnceCell::new(),
+        }
+    }
+
+    pub fn get(&self) -> &Spans {
+        self.spans.get_or_init(|| Spans::scan(self.text))
     }
 }
 

@@ -9,7 +9,7 @@ use super::model::{
     Preparation, Rule, Source, Text, Treatment, Verdict,
 };
 use super::rules::Cond;
-use super::spans::{Pos, Spans};
+use super::spans::{LazySpans, Pos};
 use super::{Diagnostic, normalize_ws};
 
 /// The text of each source that has a `file`, keyed by source id, already whitespace-normalised.
@@ -17,7 +17,7 @@ pub type SourceTexts = HashMap<String, String>;
 
 pub(super) struct Validator<'a> {
     file: &'a str,
-    spans: &'a Spans,
+    spans: &'a LazySpans<'a>,
     texts: &'a SourceTexts,
     source_ids: HashSet<String>,
     /// Sources of the guideline layer (cited with a locator, not quoted).
@@ -26,7 +26,7 @@ pub(super) struct Validator<'a> {
 }
 
 impl<'a> Validator<'a> {
-    pub fn new(file: &'a str, spans: &'a Spans, texts: &'a SourceTexts) -> Self {
+    pub fn new(file: &'a str, spans: &'a LazySpans<'a>, texts: &'a SourceTexts) -> Self {
         Validator {
             file,
             spans,
@@ -49,7 +49,7 @@ impl<'a> Validator<'a> {
     }
 
     fn error(&mut self, path: &str, message: impl Into<String>, hint: Option<&str>) {
-        let pos = self.spans.find(path);
+        let pos = self.spans.get().find(path);
         self.error_at(pos, path, message.into(), hint.map(str::to_owned));
     }
 
@@ -599,13 +599,13 @@ impl<'a> Validator<'a> {
         let src = cond.src.clone();
         match &mut cond.parsed {
             Err(e) => {
-                let pos = match self.spans.value(p) {
+                let pos = match self.spans.get().value(p) {
                     // +1 for the opening quote; columns count characters.
                     Some(v) => Pos {
                         line: v.line,
                         col: v.col + 1 + src[..e.offset.min(src.len())].chars().count(),
                     },
-                    None => self.spans.find(p),
+                    None => self.spans.get().find(p),
                 };
                 let msg = format!("in the condition {:?}: {}", echo(&src), e.message);
                 let hint = e.hint.clone();
@@ -634,7 +634,7 @@ impl<'a> Validator<'a> {
                     }
                 });
                 for (msg, hint) in problems {
-                    let pos = self.spans.find(p);
+                    let pos = self.spans.get().find(p);
                     self.error_at(
                         pos,
                         p,
