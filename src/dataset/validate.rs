@@ -1,7 +1,7 @@
 //! Semantic validation: everything the RON parser cannot see. Every problem is collected,
 //! with the path to the item, its line and column, and a hint on what to write instead.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::fields::Layer;
 use super::model::{
@@ -426,17 +426,7 @@ impl<'a> Validator<'a> {
                 );
             }
         }
-        for (q, a) in &t.answers {
-            let ap = format!("{p}.answers.{q}");
-            if !question_ids.contains(q) {
-                self.error(
-                    &ap,
-                    format!("`{q}` is not a question of the comparison grid"),
-                    Some(&format!("the questions are: {}", questions.join(", "))),
-                );
-            }
-            self.answer(&ap, a);
-        }
+        self.answers(&p, &t.answers, questions, question_ids);
     }
 
     fn answer(&mut self, ap: &str, a: &Answer) {
@@ -484,7 +474,18 @@ impl<'a> Validator<'a> {
                 );
             }
         }
-        for (q, a) in &x.answers {
+        self.answers(p, &x.answers, questions, question_ids);
+    }
+
+    /// The answers of one grid column: each to a question of the grid, each well formed.
+    fn answers(
+        &mut self,
+        p: &str,
+        answers: &BTreeMap<String, Answer>,
+        questions: &[String],
+        question_ids: &HashSet<String>,
+    ) {
+        for (q, a) in answers {
             let ap = format!("{p}.answers.{q}");
             if !question_ids.contains(q) {
                 self.error(

@@ -404,6 +404,19 @@ pub fn page(lang: Lang, n: usize) -> String {
     }
 }
 
+/// "The patient page alone: May be considered · The guidelines add:", shown where the
+/// guideline layer changes a verdict; `None` where it does not.
+pub fn page_alone(lang: Lang, a: &crate::assessment::Assessment) -> Option<String> {
+    let page = a.page_verdict.filter(|_| a.guidelines_changed())?;
+    let t = s(lang);
+    Some(format!(
+        "{} {} · {}",
+        t.page_alone,
+        page.words(a.eligible_as).get(lang),
+        t.guidelines_add
+    ))
+}
+
 /// Characters in a name that no font of the handout can print.
 pub fn unprintable(lang: Lang, chars: &str) -> String {
     match lang {

@@ -8,7 +8,7 @@ use egui::{Id, RichText, Ui};
 use crate::assessment::is_literature;
 use crate::dataset::{Answer, Claim, Dataset, Lang};
 use crate::ui::state::{Action, Consultation, View};
-use crate::ui::strings::s;
+use crate::ui::strings::{self, s};
 use crate::ui::widgets::{
     Footnotes, cite_marker, evidence_tag, icon_array, section, verdict_badge, verdict_color,
 };
@@ -60,16 +60,8 @@ impl DetailView {
 
                 if let Some(a) = c.assessment(index) {
                     section(ui, t.assessment);
-                    if let Some(page) = a.page_verdict.filter(|_| a.guidelines_changed()) {
-                        ui.label(
-                            RichText::new(format!(
-                                "{} {} · {}",
-                                t.page_alone,
-                                page.words(a.eligible_as).get(lang),
-                                t.guidelines_add
-                            ))
-                            .strong(),
-                        );
+                    if let Some(line) = strings::page_alone(lang, a) {
+                        ui.label(RichText::new(line).strong());
                     }
                     for r in &a.reasons {
                         ui.horizontal_wrapped(|ui| {

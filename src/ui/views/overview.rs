@@ -153,16 +153,8 @@ fn card_ui(ui: &mut Ui, c: &Consultation, i: usize, actions: &mut Vec<Action>) {
                     )
                     .on_hover_text(i.get(lang));
                 }
-                if let Some(page) = a.page_verdict.filter(|_| a.guidelines_changed()) {
-                    ui.label(
-                        RichText::new(format!(
-                            "{} {} · {}",
-                            t.page_alone,
-                            page.words(a.eligible_as).get(lang),
-                            t.guidelines_add
-                        ))
-                        .small(),
-                    );
+                if let Some(line) = strings::page_alone(lang, a) {
+                    ui.label(RichText::new(line).small());
                 }
             });
             let key: Vec<String> = tr
