@@ -651,3 +651,26 @@ fn the_handout_is_dated_in_the_workstations_time_zone() {
         assert!(text.contains(&words), "{tz}: {words:?} not in the handout");
     }
 }
+
+/// `netliver.com` on Windows: the console launcher runs the netliver beside it with the
+/// same arguments and the console's streams, and hands back its exit code.
+#[test]
+fn the_console_launcher_passes_arguments_output_and_exit_code_through() {
+    let launcher = || Command::cargo_bin("netliver-console").unwrap();
+    let args = ["assess", "--lesions", "3", "--grade", "nec", "--json"];
+    let direct = netliver().args(args).output().unwrap();
+    let through = launcher().args(args).output().unwrap();
+    assert!(direct.status.success() && through.status.success());
+    assert_eq!(through.stdout, direct.stdout);
+
+    let bad = launcher()
+        .args(["assess", "--lesions", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--lesions \"0\" is out of range"));
+    launcher()
+        .args(["check", "no-such-dataset.ron"])
+        .assert()
+        .code(1);
+}

@@ -10,6 +10,7 @@
 ;   VERSION  required. Plain X.Y.Z (VIProductVersion needs four numbers; ".0" is appended).
 ;   STAGE    required. Folder holding exactly these files (names are fixed):
 ;              netliver.exe            the release binary (x86_64-pc-windows-gnu)
+;              netliver.com            its console face (the netliver-console binary)
 ;              netliver.ico            from scripts/make-icons
 ;              README.md               installed as README.txt
 ;              LICENSE-MIT             installed as LICENSE-MIT.txt
@@ -82,6 +83,7 @@ Section "netliver" SecMain
   SectionIn RO
   SetOutPath "$INSTDIR"
   File "${STAGE}/netliver.exe"
+  File "${STAGE}/netliver.com"
   File "${STAGE}/netliver.ico"
   File "/oname=README.txt" "${STAGE}/README.md"
   File "/oname=LICENSE-MIT.txt" "${STAGE}/LICENSE-MIT"
@@ -111,6 +113,7 @@ Section "Uninstall"
   ; Remove only what the installer wrote; the folder goes only if it is then empty.
   Delete "$SMPROGRAMS\${APP}.lnk"
   Delete "$INSTDIR\netliver.exe"
+  Delete "$INSTDIR\netliver.com"
   Delete "$INSTDIR\netliver.ico"
   Delete "$INSTDIR\README.txt"
   Delete "$INSTDIR\LICENSE-MIT.txt"
