@@ -361,6 +361,46 @@ fn a_guideline_fact_left_unknown_is_a_point_to_check_not_a_reservation() {
     }
 }
 
+/// The exception is only for guideline facts: a patient-page fact left unknown stays a
+/// reservation, also when a guideline item is the one that reads it. Here the Swedish
+/// programme's "spread outside the liver" contraindication would otherwise let every
+/// embolisation read "may be considered" with the spread not entered.
+#[test]
+fn a_page_fact_left_unknown_is_a_reservation_even_when_a_guideline_reads_it() {
+    let d = dataset::load_embedded().unwrap();
+    let mut p = profile_of(&[
+        ("lesions", "12"),
+        ("largest_cm", "3"),
+        ("ecog", "0"),
+        ("grade", "g1"),
+        ("removable_pct", "50"),
+    ]);
+    p.clear(Field::Extrahepatic);
+    let all = assess(&d, &p);
+    for a in all
+        .iter()
+        .filter(|a| ["tae", "tace", "sirt"].contains(&a.treatment.as_str()))
+    {
+        assert_eq!(
+            a.page_verdict,
+            Some(E),
+            "{}: the page alone does not ask",
+            a.treatment
+        );
+        assert_eq!(a.verdict, C, "{}", a.treatment);
+        assert!(
+            a.reasons.iter().any(|r| r.missing == [Field::Extrahepatic]),
+            "{}: the missing spread is not named",
+            a.treatment
+        );
+        assert!(
+            !a.checks
+                .iter()
+                .any(|c| c.field == Some(Field::Extrahepatic))
+        );
+    }
+}
+
 #[test]
 fn tailored_preparations_follow_the_profile() {
     let d = dataset::load_embedded().unwrap();

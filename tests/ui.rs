@@ -425,6 +425,22 @@ fn settings_are_read_from_eframes_storage_file() {
     assert!(netliver::ui::settings_from_storage("{}").is_none());
 }
 
+/// The remembered layer is the one the verdicts come from from the first frame, not only
+/// after the first edit.
+#[test]
+fn remembered_settings_decide_the_verdicts_at_start() {
+    use netliver::assessment::{Scope, assess_with};
+    let mut state = AppState::new(dataset::load_embedded(), Settings::default());
+    state.set_settings(Settings {
+        scope: Scope::PageOnly,
+        ..Settings::default()
+    });
+    let d = dataset::load_embedded().unwrap();
+    let page = assess_with(&d, &state.consultation.profile, Scope::PageOnly);
+    assert_eq!(state.consultation.assessments, page);
+    assert!(state.consultation.fields_to_check().is_empty());
+}
+
 // Keyboard, layers, checks and the handout's choices (issues 8, 9 and 10).
 
 fn harness_sized(state: AppState, size: [f32; 2]) -> Harness<'static, AppState> {

@@ -11,6 +11,9 @@
 //! - a rule whose condition holds adds its verdict; a rule that could hold the treatment
 //!   back (caution, not eligible) but reads a field left unknown gives `caution`, naming
 //!   what is missing. A rule that only speaks in favour never decides anything.
+//! - a fact of the guideline layer (tumour burden, ascites, …) left unknown is the one
+//!   exception: an item that reads it becomes a point "to check before treatment" on the
+//!   card rather than a caution. A patient-page fact left unknown is always a caution.
 //!
 //! So a gap never passes silently, and every reason shown rests on facts that were entered.
 
@@ -20,7 +23,7 @@ use std::cmp::Ordering;
 
 pub use profile::{InputError, Profile};
 
-use crate::dataset::fields::Field;
+use crate::dataset::fields::{Field, Layer};
 use crate::dataset::rules::{Cond, Expr, Value};
 use crate::dataset::{Cite, Dataset, EligibleAs, Lang, Notice, Text, Verdict};
 
@@ -326,6 +329,27 @@ fn checks_for(missing: &[Field], why: &Text, cite: &Cite, out: &mut Vec<Check>) 
     }
 }
 
+/// An item whose condition reads facts not entered. A fact of the patient page left unknown
+/// is a caution whoever cites the item; a guideline fact left unknown, read by a guideline
+/// item, is a point to check before treatment instead (issue 9: not every card a caution).
+fn unknown<'d>(d: &Dataset, gap: Gap<'d>, gaps: &mut Vec<Gap<'d>>, checks: &mut Vec<Check>) {
+    if !is_literature(d, gap.cite) {
+        gaps.push(gap);
+        return;
+    }
+    let (guideline, page): (Vec<Field>, Vec<Field>) = gap
+        .missing
+        .iter()
+        .partition(|f| f.spec().layer == Layer::Guideline);
+    checks_for(&guideline, gap.text, gap.cite, checks);
+    if !page.is_empty() {
+        gaps.push(Gap {
+            missing: page,
+            ..gap
+        });
+    }
+}
+
 fn assess_one(
     d: &Dataset,
     index: usize,
@@ -338,6 +362,8 @@ fn assess_one(
     let mut reasons: Vec<Reason> = Vec::new();
     let mut gaps: Vec<Gap> = Vec::new();
     let mut checks: Vec<Check> = Vec::new();
+    // Whether any criterion the scope admits has spoken (held, failed or waits for facts).
+    let mut judged = false;
     let fired =
         |verdict, text: &Text, cite: &Cite, also: &[Cite], interp: &Option<Text>, origin| Reason {
             verdict,
@@ -377,22 +403,24 @@ fn assess_one(
                     met: false,
                 },
             )),
-            // A guideline's criterion on a fact not entered: a point to check, not a caution.
-            Truth::Unknown if is_literature(d, &c.cite) => {
-                checks_for(&missing, &c.requires, &c.cite, &mut checks);
-            }
-            Truth::Unknown => gaps.push(Gap {
-                missing,
-                verdict: c.otherwise,
-                text: &c.requires,
-                cite: &c.cite,
-                interpretation: &c.interpretation,
-                origin: Origin::Missing {
-                    index: k,
-                    criterion: true,
+            Truth::Unknown => unknown(
+                d,
+                Gap {
+                    missing,
+                    verdict: c.otherwise,
+                    text: &c.requires,
+                    cite: &c.cite,
+                    interpretation: &c.interpretation,
+                    origin: Origin::Missing {
+                        index: k,
+                        criterion: true,
+                    },
                 },
-            }),
+                &mut gaps,
+                &mut checks,
+            ),
         }
+        judged = true;
     }
     for (k, rule) in t.rules.iter().enumerate() {
         if !listens(&rule.cite) {
@@ -411,20 +439,22 @@ fn assess_one(
                     Origin::Rule(k),
                 )
             }),
-            Truth::Unknown if rule.verdict > Verdict::Eligible && is_literature(d, &rule.cite) => {
-                checks_for(&missing, &rule.reason, &rule.cite, &mut checks);
-            }
-            Truth::Unknown if rule.verdict > Verdict::Eligible => gaps.push(Gap {
-                missing,
-                verdict: rule.verdict,
-                text: &rule.reason,
-                cite: &rule.cite,
-                interpretation: &rule.interpretation,
-                origin: Origin::Missing {
-                    index: k,
-                    criterion: false,
+            Truth::Unknown if rule.verdict > Verdict::Eligible => unknown(
+                d,
+                Gap {
+                    missing,
+                    verdict: rule.verdict,
+                    text: &rule.reason,
+                    cite: &rule.cite,
+                    interpretation: &rule.interpretation,
+                    origin: Origin::Missing {
+                        index: k,
+                        criterion: false,
+                    },
                 },
-            }),
+                &mut gaps,
+                &mut checks,
+            ),
             Truth::Unknown | Truth::False => {}
         }
     }
@@ -451,9 +481,9 @@ fn assess_one(
             origin: gap.origin,
         });
     }
-    if t.criteria.is_empty() {
-        // Validation requires criteria; without any, nothing could make the treatment
-        // eligible, so say so rather than pass it.
+    if !judged {
+        // Validation requires criteria; where none applies in this scope, nothing could make
+        // the treatment eligible, so say so rather than pass it.
         reasons.push(Reason {
             verdict: Verdict::Caution,
             text: Text::new(

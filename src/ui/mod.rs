@@ -53,9 +53,10 @@ impl NetLiverApp {
         let stored = cc
             .storage
             .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY));
-        *state.settings_mut() = stored
+        let settings = stored
             .unwrap_or_else(|| state.settings().clone())
             .within_limits();
+        state.set_settings(settings);
         // Before the first frame, so it is drawn once, in the remembered zoom and theme.
         // (`run` has done this already on the context it made; tests come here directly.)
         setup_context(&cc.egui_ctx);

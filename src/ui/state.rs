@@ -321,8 +321,15 @@ impl AppState {
         &self.consultation.settings
     }
 
-    pub fn settings_mut(&mut self) -> &mut Settings {
-        &mut self.consultation.settings
+    /// Replaces the settings (the remembered ones at start); the verdicts follow a change
+    /// of layer at once.
+    pub fn set_settings(&mut self, settings: Settings) {
+        let c = &mut self.consultation;
+        let rescope = c.settings.scope != settings.scope;
+        c.settings = settings;
+        if rescope {
+            c.reassess();
+        }
     }
 
     /// Does what the views asked, in order.
