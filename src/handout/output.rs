@@ -161,6 +161,13 @@ fn spool(pdf: &[u8]) -> Result<PathBuf, String> {
     Ok(file)
 }
 
+/// Removes the private folder of one spooled file, at once.
+fn unspool(file: &Path) {
+    if let Ok(mut spools) = SPOOLS.lock() {
+        spools.retain(|d| !file.starts_with(d.path()));
+    }
+}
+
 /// Removes every private print folder this process made. The app calls it when it exits.
 pub fn clean_up() {
     if let Ok(mut spools) = SPOOLS.lock() {
@@ -171,13 +178,18 @@ pub fn clean_up() {
 /// Removes print folders left in the temporary folder by an earlier run that did not exit
 /// cleanly. Only folders of ours: the name's prefix, and on Unix owned by this user.
 pub fn remove_stale_spools() {
-    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+    remove_stale_spools_in(&std::env::temp_dir());
+}
+
+fn remove_stale_spools_in(temp: &Path) {
+    let Ok(entries) = std::fs::read_dir(temp) else {
         return;
     };
     let in_use: Vec<PathBuf> = SPOOLS
         .lock()
         .map(|s| s.iter().map(|d| d.path().to_path_buf()).collect())
         .unwrap_or_default();
+    let owner = Owner::me();
     for entry in entries.flatten() {
         let ours = entry
             .file_name()
@@ -186,41 +198,63 @@ pub fn remove_stale_spools() {
         let Ok(meta) = std::fs::symlink_metadata(entry.path()) else {
             continue;
         };
-        if ours && meta.is_dir() && owned_by_me(&meta) && !in_use.contains(&entry.path()) {
+        if ours && meta.is_dir() && owner.owns(&meta) && !in_use.contains(&entry.path()) {
             let _ = std::fs::remove_dir_all(entry.path());
         }
     }
 }
 
-#[cfg(unix)]
-fn owned_by_me(meta: &std::fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    // The owner of a folder we create in the temporary folder is us; compare with a file
-    // we own for certain: our own private temporary file.
-    tempfile::tempfile()
-        .and_then(|f| f.metadata())
-        .is_ok_and(|mine| mine.uid() == meta.uid())
-}
+/// Who this process is, for telling our folders from other users' in a shared /tmp.
+struct Owner(#[cfg(unix)] Option<u32>);
 
-#[cfg(not(unix))]
-fn owned_by_me(_meta: &std::fs::Metadata) -> bool {
-    // %TEMP% is the user's own folder on Windows.
-    true
+impl Owner {
+    #[cfg(unix)]
+    fn me() -> Owner {
+        use std::os::unix::fs::MetadataExt;
+        // A file we own for certain: our own private temporary file.
+        Owner(
+            tempfile::tempfile()
+                .and_then(|f| f.metadata())
+                .ok()
+                .map(|m| m.uid()),
+        )
+    }
+
+    #[cfg(unix)]
+    fn owns(&self, meta: &std::fs::Metadata) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        self.0 == Some(meta.uid())
+    }
+
+    #[cfg(not(unix))]
+    fn me() -> Owner {
+        Owner()
+    }
+
+    #[cfg(not(unix))]
+    fn owns(&self, _meta: &std::fs::Metadata) -> bool {
+        // %TEMP% is the user's own folder on Windows.
+        true
+    }
 }
 
 /// Prints a PDF through the operating system: CUPS `lp` from memory on Linux and macOS,
 /// the print verb on Windows; if that fails, opens the PDF in the system viewer; if that
 /// fails too, says why.
 pub fn print(pdf: &[u8]) -> Result<Printed, String> {
-    let system = print_from_memory(pdf);
-    match system {
+    // Where the printer needs a file (Windows), the one file serves the viewer too.
+    let mut spooled = None;
+    match to_printer(pdf, &mut spooled) {
         Ok(msg) => Ok(Printed::Sent(msg)),
         Err(print_err) => {
-            let file = spool(pdf)?;
+            let file = match spooled {
+                Some(file) => file,
+                None => spool(pdf)?,
+            };
             match open::that_detached(&file) {
                 Ok(()) => Ok(Printed::OpenedInViewer(file)),
                 Err(e) => {
-                    clean_up();
+                    unspool(&file);
                     Err(format!(
                         "no printer could be reached ({print_err}) and the PDF could not be opened ({e}); save it and print it from another program"
                     ))
@@ -239,7 +273,7 @@ fn lp_program() -> std::ffi::OsString {
 /// Hands the PDF to `lp` on its standard input: CUPS spools it itself, and no file of
 /// ours is ever written.
 #[cfg(not(windows))]
-fn print_from_memory(pdf: &[u8]) -> Result<String, String> {
+fn to_printer(pdf: &[u8], _spooled: &mut Option<PathBuf>) -> Result<String, String> {
     // No file argument: `lp` reads the job from standard input. The job's title is not the
     // patient's name.
     let mut child = Command::new(lp_program())
@@ -266,9 +300,9 @@ fn print_from_memory(pdf: &[u8]) -> Result<String, String> {
 /// Windows prints a file through its print verb; the file is spooled in a private folder
 /// removed at exit (the print verb gives no word on when the printer has read it).
 #[cfg(windows)]
-fn print_from_memory(pdf: &[u8]) -> Result<String, String> {
-    let file = spool(pdf)?;
-    crate::platform::print_verb(&file)?;
+fn to_printer(pdf: &[u8], spooled: &mut Option<PathBuf>) -> Result<String, String> {
+    let file = spooled.insert(spool(pdf)?);
+    crate::platform::print_verb(file)?;
     Ok("sent to the default printer".to_owned())
 }
 
@@ -389,5 +423,26 @@ mod tests {
         assert_eq!(a.file_name().unwrap(), "h.pdf");
         assert_eq!(b.file_name().unwrap(), "h-2.pdf");
         assert_eq!(std::fs::read(&a).unwrap(), b"1");
+    }
+
+    #[test]
+    fn print_folders_of_a_crashed_run_are_removed_at_start_and_ours_are_kept() {
+        let temp = tempfile::tempdir().unwrap();
+        let stale = temp.path().join(format!("{SPOOL_PREFIX}crashed"));
+        std::fs::create_dir(&stale).unwrap();
+        std::fs::write(stale.join("handout.pdf"), b"%PDF- a patient's handout").unwrap();
+        let other = temp.path().join("someone-elses");
+        std::fs::create_dir(&other).unwrap();
+        let live = spool(b"%PDF- printing now").unwrap();
+        let live_folder = live.parent().unwrap().to_path_buf();
+        remove_stale_spools_in(temp.path());
+        assert!(!stale.exists(), "a crashed run's print folder is left");
+        assert!(other.exists(), "a folder not ours was removed");
+        // In the real temporary folder, this process's own spool survives the sweep...
+        remove_stale_spools();
+        assert!(live.exists());
+        // ...until it is no longer needed.
+        unspool(&live);
+        assert!(!live_folder.exists());
     }
 }

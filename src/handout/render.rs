@@ -161,9 +161,13 @@ pub fn typeset(h: &Handout) -> Result<PagedDocument, RenderError> {
             Datetime::from_ymd(2026, 1, 1).unwrap_or_else(|| unreachable!("valid date"))
         }),
     };
-    typst::compile::<PagedDocument>(&world)
+    let doc = typst::compile::<PagedDocument>(&world)
         .output
-        .map_err(|e: typst::ecow::EcoVec<_>| RenderError::Typeset(diagnostics(&e)))
+        .map_err(|e: typst::ecow::EcoVec<_>| RenderError::Typeset(diagnostics(&e)));
+    // typst memoises every compilation; without eviction the cache (earlier previews,
+    // patient names included) grows for the whole session. Ten generations keep typing fast.
+    typst::comemo::evict(10);
+    doc
 }
 
 /// Typesets the handout and writes it as a tagged PDF with the fonts embedded.
