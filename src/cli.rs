@@ -193,18 +193,14 @@ pub struct ProfileArgs {
 fn field_arg(field: Field) -> Arg {
     let spec = field.spec();
     let heading = format!("Patient: {}", spec.group.label().en.to_lowercase());
-    let unit = spec
-        .unit
-        .map(|u| format!(" ({})", u.en))
-        .unwrap_or_default();
     let help = format!(
-        "{}{unit}: {} Allowed: {}.",
-        spec.label.en,
+        "{}: {} Allowed: {}.",
+        field.label_with_unit(Lang::En),
         spec.help.en,
         field.allowed()
     );
     let arg = Arg::new(field.name())
-        .long(field.name().replace('_', "-"))
+        .long(field.long())
         .help(help)
         .help_heading(heading)
         .action(ArgAction::Set)
@@ -589,21 +585,6 @@ fn citation(d: &Dataset, source: &str) -> String {
         .map_or_else(|| source.to_owned(), dataset::Source::citation)
 }
 
-fn evidence_id(d: &Dataset, cite: &dataset::Cite) -> &'static str {
-    use dataset::Evidence as E;
-    match d.source(&cite.source).map(dataset::Source::evidence) {
-        Some(E::PatientPage) | None => "patient_page",
-        Some(E::NationalGuideline) => "national_guideline",
-        Some(E::Consensus) => "consensus",
-        Some(E::Trial) => "trial",
-        Some(E::Cohort) => "cohort",
-        Some(E::Review) => "review",
-        Some(E::HospitalPractice) => "hospital_practice",
-        Some(E::PatientInformation) => "patient_information",
-        Some(E::Report) => "report",
-    }
-}
-
 /// Builds the `assess --json` document.
 pub fn assess_json<'a>(
     d: &'a Dataset,
@@ -638,7 +619,7 @@ pub fn assess_json<'a>(
                         // The reason text may be composed (missing fields), so it is owned.
                         text: r.text.get(lang).to_owned(),
                         source: citation(d, &r.cite.source),
-                        evidence: evidence_id(d, &r.cite),
+                        evidence: d.evidence_of(&r.cite).id(),
                         tag: d.cite_tag(&r.cite, lang),
                         quote: r.cite.quote.clone(),
                         locator: r.cite.locator.clone(),
@@ -665,7 +646,7 @@ pub fn assess_json<'a>(
                         field: c.field.map(Field::name),
                         why: c.why.get(lang).to_owned(),
                         source: citation(d, &c.cite.source),
-                        evidence: evidence_id(d, &c.cite),
+                        evidence: d.evidence_of(&c.cite).id(),
                         locator: c.cite.locator.clone(),
                     })
                     .collect(),
@@ -751,7 +732,7 @@ fn assess_table(
             t.name.get(lang),
             t.id
         )?;
-        if let Some(page) = a.page_verdict.filter(|_| a.guidelines_changed()) {
+        if let Some(page) = a.page_verdict_if_changed() {
             writeln!(
                 out,
                 "    {} {}",

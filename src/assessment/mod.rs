@@ -77,6 +77,20 @@ pub enum Scope {
     WithGuidelines,
 }
 
+impl Scope {
+    /// Whether a claim resting on `cite` speaks in this scope: with the patient page only,
+    /// the guideline layer's claims stay out.
+    pub fn admits(self, d: &Dataset, cite: &Cite) -> bool {
+        self == Scope::WithGuidelines || !is_literature(d, cite)
+    }
+
+    /// Whether this scope asks for `field`: with the patient page only, the guideline
+    /// layer's fields have no say.
+    pub fn asks(self, field: Field) -> bool {
+        self == Scope::WithGuidelines || field.spec().layer == Layer::Page
+    }
+}
+
 /// Something to check before treatment: a fact a guideline decides on that is not entered,
 /// or a point no profile field covers (`field` is `None`).
 #[derive(Debug, Clone, PartialEq)]
@@ -116,9 +130,17 @@ pub struct Prep {
     pub conditional: bool,
     /// The unknown fields it depends on, when `conditional`.
     pub open: Vec<Field>,
+    /// It has a condition on the patient (it is not given to everyone).
+    pub tailored: bool,
 }
 
 impl Prep {
+    /// Whether the patient's handout prints it: everything the patient page says, and of
+    /// the guideline layer only what is known to change this patient's preparation.
+    pub fn for_patient_handout(&self, d: &Dataset) -> bool {
+        !is_literature(d, &self.cite) || (self.tailored && !self.conditional)
+    }
+
     /// The preparation in words; when the profile leaves it open, says on what it depends.
     pub fn describe(&self, lang: Lang) -> String {
         self.describe_text(self.text.get(lang), lang)
@@ -180,6 +202,11 @@ impl Assessment {
     /// Whether the guideline layer changed the verdict the patient page gives.
     pub fn guidelines_changed(&self) -> bool {
         self.page_verdict.is_some_and(|v| v != self.verdict)
+    }
+
+    /// The patient page's own verdict, where the guideline layer changed it.
+    pub fn page_verdict_if_changed(&self) -> Option<Verdict> {
+        self.page_verdict.filter(|_| self.guidelines_changed())
     }
 }
 
@@ -311,8 +338,7 @@ struct Gap<'d> {
 
 /// Whether a citation rests on the guideline layer (any source but the patient page).
 pub fn is_literature(d: &Dataset, cite: &Cite) -> bool {
-    d.source(&cite.source)
-        .is_some_and(|s| s.evidence().is_literature())
+    d.cites_literature(cite)
 }
 
 /// Turns the fields a guideline item could not read into points to check.
@@ -358,7 +384,7 @@ fn assess_one(
     scope: Scope,
 ) -> Assessment {
     let t = &d.treatments[index];
-    let listens = |cite: &Cite| scope == Scope::WithGuidelines || !is_literature(d, cite);
+    let listens = |cite: &Cite| scope.admits(d, cite);
     let mut reasons: Vec<Reason> = Vec::new();
     let mut gaps: Vec<Gap> = Vec::new();
     let mut checks: Vec<Check> = Vec::new();
@@ -531,15 +557,10 @@ fn assess_one(
                     Truth::False => return None,
                 },
             };
+            // Each unknown field once (eval lists a field once).
             if !conditional {
                 open.clear();
             }
-            let mut seen = Vec::new();
-            open.retain(|f| {
-                let new = !seen.contains(f);
-                seen.push(*f);
-                new
-            });
             Some(Prep {
                 id: prep.id.clone(),
                 text: prep.text.clone(),
@@ -547,6 +568,7 @@ fn assess_one(
                 plain: prep.plain.clone(),
                 conditional,
                 open,
+                tailored: prep.when.is_some(),
             })
         })
         .collect();

@@ -163,12 +163,8 @@ impl Profile {
                 .map_or("", |o| o.label.get(lang))
                 .to_owned(),
             Some(Value::Num(x)) => {
-                let n = match lang {
-                    Lang::Da => format!("{x}").replace('.', ","),
-                    Lang::En => format!("{x}"),
-                };
+                let n = crate::dataset::fields::decimal(x, lang);
                 match field.spec().unit {
-                    Some(u) if u.en == "%" => format!("{n} %"),
                     Some(u) => format!("{n} {}", u.get(lang)),
                     None => n,
                 }

@@ -445,7 +445,12 @@ impl Field {
 
     /// The command-line flag, e.g. `--largest-cm`.
     pub fn flag(self) -> String {
-        format!("--{}", self.name().replace('_', "-"))
+        format!("--{}", self.long())
+    }
+
+    /// The flag without its dashes, e.g. `largest-cm`.
+    pub fn long(self) -> String {
+        self.name().replace('_', "-")
     }
 
     /// The field's name for people, e.g. "Largest metastasis".
@@ -504,21 +509,14 @@ impl Field {
     /// The allowed values in a person's terms, in the interface language (for the
     /// profile panel and the docs), e.g. "1–200" or "0,1–30 cm".
     pub fn range_text(self, lang: Lang) -> String {
-        let num = |x: f64| {
-            let s = format!("{x}");
-            match lang {
-                Lang::Da => s.replace('.', ","),
-                Lang::En => s,
-            }
-        };
+        let num = |x: f64| decimal(x, lang);
         let unit = self
             .spec()
             .unit
             .map(|u| format!(" {}", u.get(lang)))
             .unwrap_or_default();
         match self.kind() {
-            #[allow(clippy::cast_precision_loss)]
-            Kind::Int { min, max } => format!("{}–{}{unit}", min as f64, max as f64),
+            Kind::Int { min, max } => format!("{min}–{max}{unit}"),
             Kind::Float { min, max } => format!("{}–{}{unit}", num(min), num(max)),
             Kind::Bool => match lang {
                 Lang::Da => "ja/nej".to_owned(),
@@ -536,6 +534,15 @@ impl Field {
 impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+/// A number as the language writes it: a decimal comma in Danish.
+pub fn decimal(x: f64, lang: Lang) -> String {
+    let s = format!("{x}");
+    match lang {
+        Lang::Da => s.replace('.', ","),
+        Lang::En => s,
     }
 }
 

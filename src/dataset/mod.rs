@@ -81,6 +81,23 @@ impl fmt::Display for Report {
 
 impl std::error::Error for Report {}
 
+impl Report {
+    /// A report of one error that ends loading at `line:col`.
+    fn single(file: &str, line: usize, col: usize, message: String, hint: String) -> Report {
+        Report {
+            file: file.to_owned(),
+            errors: vec![Diagnostic {
+                file: file.to_owned(),
+                line,
+                col,
+                path: String::new(),
+                message,
+                hint: Some(hint),
+            }],
+        }
+    }
+}
+
 /// Collapses every run of whitespace to one space, so quotes may wrap differently.
 pub fn normalize_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -172,17 +189,13 @@ pub fn load_str(
     let mut data: Dataset = match ron::Options::default().from_str(text) {
         Ok(d) => d,
         Err(e) => {
-            return Err(Report {
-                file: file.to_owned(),
-                errors: vec![Diagnostic {
-                    file: file.to_owned(),
-                    line: e.span.start.line,
-                    col: e.span.start.col,
-                    path: String::new(),
-                    message: e.code.to_string(),
-                    hint: Some(syntax_hint(&e.code)),
-                }],
-            });
+            return Err(Report::single(
+                file,
+                e.span.start.line,
+                e.span.start.col,
+                e.code.to_string(),
+                syntax_hint(&e.code),
+            ));
         }
     };
     let spans = LazySpans::new(text);
@@ -262,28 +275,18 @@ pub fn load_embedded() -> Result<Dataset, Report> {
 pub fn load_file(path: &Path) -> Result<Dataset, Report> {
     let name = path.display().to_string();
     let text = read_text(path).map_err(|e| {
-        let (line, col) = match e {
-            ReadError::NotUtf8 { line, col } => (line, col),
-            _ => (1, 1),
+        let ((line, col), hint) = match e {
+            ReadError::NotUtf8 { line, col } => (
+                (line, col),
+                "save the file as UTF-8 (most editors offer it under \"Save as\")",
+            ),
+            _ => (
+                (1, 1),
+                "give the path of a dataset file (.ron) with --data or to `check`",
+            ),
         };
-        Report {
-            file: name.clone(),
-            errors: vec![Diagnostic {
-                file: name.clone(),
-                line,
-                col,
-                path: String::new(),
-                message: format!("cannot read the dataset: {e}"),
-                hint: Some(match e {
-                    ReadError::NotUtf8 { .. } => {
-                        "save the file as UTF-8 (most editors offer it under \"Save as\")"
-                            .to_owned()
-                    }
-                    _ => "give the path of a dataset file (.ron) with --data or to `check`"
-                        .to_owned(),
-                }),
-            }],
-        }
+        let message = format!("cannot read the dataset: {e}");
+        Report::single(&name, line, col, message, hint.to_owned())
     })?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     load_str(&text, &name, &|rel| resolve_beside(&dir, rel))

@@ -172,6 +172,21 @@ impl Evidence {
     pub fn is_literature(self) -> bool {
         self != Evidence::PatientPage
     }
+
+    /// The id as written in the dataset and the JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Evidence::PatientPage => "patient_page",
+            Evidence::NationalGuideline => "national_guideline",
+            Evidence::Consensus => "consensus",
+            Evidence::Trial => "trial",
+            Evidence::Cohort => "cohort",
+            Evidence::Review => "review",
+            Evidence::HospitalPractice => "hospital_practice",
+            Evidence::PatientInformation => "patient_information",
+            Evidence::Report => "report",
+        }
+    }
 }
 
 /// A source the dataset is built from.
@@ -234,22 +249,46 @@ impl Freq {
 
     /// The frequency in words, e.g. "70-90 af 100".
     pub fn words(self, lang: Lang) -> String {
-        match (self, lang) {
-            (Freq::Range { low, high, average }, _) => {
-                let base = match lang {
-                    Lang::Da => format!("{low}-{high} af 100"),
-                    Lang::En => format!("{low}-{high} of 100"),
+        self.said(lang, false)
+    }
+
+    /// How many the figure leaves, worked out as 100 minus it, e.g. "10-30 af 100" for
+    /// "70-90 af 100" (the handout marks it as arithmetic, not the source's words).
+    pub fn complement_words(self, lang: Lang) -> String {
+        self.said(lang, true)
+    }
+
+    fn said(self, lang: Lang, complement: bool) -> String {
+        let n = |x: u32| if complement { 100 - x.min(100) } else { x };
+        let of = match lang {
+            Lang::Da => "af 100",
+            Lang::En => "of 100",
+        };
+        match self {
+            Freq::Range { low, high, average } => {
+                // The complement of 70-90 is 10-30: the bounds change places.
+                let (a, b) = if complement {
+                    (n(high), n(low))
+                } else {
+                    (low, high)
                 };
+                let base = format!("{a}-{b} {of}");
                 match (average, lang) {
-                    (Some(a), Lang::Da) => format!("{base} (gennemsnitligt {a})"),
-                    (Some(a), Lang::En) => format!("{base} (on average {a})"),
+                    (Some(x), Lang::Da) => format!("{base} (gennemsnitligt {})", n(x)),
+                    (Some(x), Lang::En) => format!("{base} (on average {})", n(x)),
                     (None, _) => base,
                 }
             }
-            (Freq::About(n), Lang::Da) => format!("omkring {n} af 100"),
-            (Freq::About(n), Lang::En) => format!("about {n} of 100"),
-            (Freq::MoreThan(n), Lang::Da) => format!("mere end {n} af 100"),
-            (Freq::MoreThan(n), Lang::En) => format!("more than {n} of 100"),
+            Freq::About(x) => match lang {
+                Lang::Da => format!("omkring {} {of}", n(x)),
+                Lang::En => format!("about {} {of}", n(x)),
+            },
+            Freq::MoreThan(x) => match (lang, complement) {
+                (Lang::Da, false) => format!("mere end {x} {of}"),
+                (Lang::En, false) => format!("more than {x} {of}"),
+                (Lang::Da, true) => format!("færre end {} {of}", n(x)),
+                (Lang::En, true) => format!("fewer than {} {of}", n(x)),
+            },
         }
     }
 }
@@ -599,6 +638,21 @@ pub struct Treatment {
     pub checks: Vec<Claim>,
 }
 
+impl Treatment {
+    /// The lists of claims that describe the treatment, with their field names: what it
+    /// is, its side effects and whom it suits (its checks are apart: they are for the
+    /// clinician).
+    pub fn claim_lists(&self) -> [(&'static str, &[Claim]); 5] {
+        [
+            ("procedure", &self.procedure),
+            ("side_effects_common", &self.side_effects_common),
+            ("side_effects_rare", &self.side_effects_rare),
+            ("suited", &self.suited),
+            ("not_suited", &self.not_suited),
+        ]
+    }
+}
+
 /// A point on which sources differ: each position is shown with its own source, side by
 /// side, never merged into one number.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -685,6 +739,18 @@ impl Dataset {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
+
+    /// The kind of source a citation rests on (an unknown source counts as the page, which
+    /// validation rules out).
+    pub fn evidence_of(&self, cite: &Cite) -> Evidence {
+        self.source(&cite.source)
+            .map_or(Evidence::PatientPage, Source::evidence)
+    }
+
+    /// Whether a citation rests on the guideline layer (any source but the patient page).
+    pub fn cites_literature(&self, cite: &Cite) -> bool {
+        self.evidence_of(cite).is_literature()
+    }
 }
 
 /// How the source speaks of a treatment whose criteria are all met: it offers it ("får man
@@ -715,15 +781,6 @@ impl Verdict {
             (Verdict::NotEligible, _) => {
                 Words::new("Opfylder ikke kriterierne", "Does not meet the criteria")
             }
-        }
-    }
-
-    /// The direction of one reason, in words ("taler for", "forbehold", "taler imod").
-    pub fn direction(self) -> Words {
-        match self {
-            Verdict::Eligible => Words::new("taler for", "in favour"),
-            Verdict::Caution => Words::new("forbehold", "reservation"),
-            Verdict::NotEligible => Words::new("taler imod", "against"),
         }
     }
 
@@ -828,16 +885,10 @@ impl Dataset {
         for t in &self.treatments {
             f(&t.summary.cite);
             f(&t.aim.cite);
-            for list in [
-                &t.procedure,
-                &t.side_effects_common,
-                &t.side_effects_rare,
-                &t.suited,
-                &t.not_suited,
-                &t.checks,
-            ] {
+            for (_, list) in t.claim_lists() {
                 claims(list, f);
             }
+            claims(&t.checks, f);
             t.outcomes.iter().for_each(|x| f(&x.cite));
             t.preparations.iter().for_each(|x| f(&x.cite));
             t.follow_up.iter().for_each(|x| f(&x.cite));
@@ -860,10 +911,7 @@ impl Dataset {
     pub fn stats(&self) -> Stats {
         let (mut quoted, mut located) = (0, 0);
         self.visit_cites(&mut |c| {
-            let literature = self
-                .source(&c.source)
-                .is_some_and(|s| s.evidence().is_literature());
-            if literature {
+            if self.cites_literature(c) {
                 located += 1;
             } else {
                 quoted += 1;

@@ -215,7 +215,7 @@ impl<'a> Validator<'a> {
     fn source(&mut self, i: usize, s: &Source) {
         let p = format!("sources[{i}]");
         let Some(kind) = s.kind else {
-            let kinds: Vec<&str> = Evidence::ALL.iter().map(|e| evidence_id(*e)).collect();
+            let kinds: Vec<&str> = Evidence::ALL.iter().map(|e| e.id()).collect();
             self.error(
                 &p,
                 "the source does not say what kind of source it is",
@@ -335,13 +335,7 @@ impl<'a> Validator<'a> {
         }
         self.claim(&format!("{p}.summary"), &t.summary);
         self.claim(&format!("{p}.aim"), &t.aim);
-        for (field, list) in [
-            ("procedure", &t.procedure),
-            ("side_effects_common", &t.side_effects_common),
-            ("side_effects_rare", &t.side_effects_rare),
-            ("suited", &t.suited),
-            ("not_suited", &t.not_suited),
-        ] {
+        for (field, list) in t.claim_lists() {
             for (k, c) in list.iter().enumerate() {
                 self.claim(&format!("{p}.{field}[{k}]"), c);
             }
@@ -860,21 +854,6 @@ fn echo(src: &str) -> String {
         src.to_owned()
     } else {
         format!("{}…", src.chars().take(MAX).collect::<String>())
-    }
-}
-
-/// The id of an evidence type as written in the dataset.
-fn evidence_id(e: Evidence) -> &'static str {
-    match e {
-        Evidence::PatientPage => "patient_page",
-        Evidence::NationalGuideline => "national_guideline",
-        Evidence::Consensus => "consensus",
-        Evidence::Trial => "trial",
-        Evidence::Cohort => "cohort",
-        Evidence::Review => "review",
-        Evidence::HospitalPractice => "hospital_practice",
-        Evidence::PatientInformation => "patient_information",
-        Evidence::Report => "report",
     }
 }
 

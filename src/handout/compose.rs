@@ -320,31 +320,6 @@ impl Handout {
     }
 }
 
-/// "10-30 af 100": how many the source's figure leaves, worked out as 100 minus it.
-pub fn complement(freq: Freq, lang: Lang) -> String {
-    match freq {
-        Freq::Range { low, high, average } => {
-            let base = match lang {
-                Lang::Da => format!("{}-{} af 100", 100 - high.min(100), 100 - low.min(100)),
-                Lang::En => format!("{}-{} of 100", 100 - high.min(100), 100 - low.min(100)),
-            };
-            match (average, lang) {
-                (Some(a), Lang::Da) => format!("{base} (gennemsnitligt {})", 100 - a.min(100)),
-                (Some(a), Lang::En) => format!("{base} (on average {})", 100 - a.min(100)),
-                (None, _) => base,
-            }
-        }
-        Freq::About(n) => match lang {
-            Lang::Da => format!("omkring {} af 100", 100 - n.min(100)),
-            Lang::En => format!("about {} of 100", 100 - n.min(100)),
-        },
-        Freq::MoreThan(n) => match lang {
-            Lang::Da => format!("færre end {} af 100", 100 - n.min(100)),
-            Lang::En => format!("fewer than {} of 100", 100 - n.min(100)),
-        },
-    }
-}
-
 /// An outcome said both ways, with its time frame.
 fn effect(o: &Outcome, lang: Lang, labels: &Labels) -> Effect {
     let (sure, upper) = o.freq.map_or((0, 0), Freq::bounds);
@@ -352,7 +327,7 @@ fn effect(o: &Outcome, lang: Lang, labels: &Labels) -> Effect {
     let (helped, not_helped) = match (o.freq, &o.helped, &o.not_helped) {
         (Some(f), Some(h), Some(n)) => (
             Some(format!("{} {}", f.words(lang), h.get(lang))),
-            Some(format!("{} {}*", complement(f, lang), n.get(lang))),
+            Some(format!("{} {}*", f.complement_words(lang), n.get(lang))),
         ),
         _ => (None, None),
     };
@@ -401,7 +376,7 @@ fn effect_cell(t: &Treatment, lang: Lang, labels: &Labels) -> Option<Cell> {
         "{} {}. {} {}*.",
         freq.words(lang),
         helped.get(lang),
-        complement(rest, lang),
+        rest.complement_words(lang),
         labels.not_helped_short
     );
     if let Some(tf) = &o.timeframe {
@@ -439,14 +414,6 @@ fn cell(answer: Option<&Answer>, lang: Lang, labels: &Labels) -> Cell {
             silent: true,
         },
     }
-}
-
-/// Whether a preparation depends on the patient (it has a condition): only those of the
-/// guideline layer reach the handout, since they change this patient's preparation.
-fn prep_is_tailored(t: &Treatment, id: &str) -> bool {
-    t.preparations
-        .iter()
-        .any(|p| p.id == id && p.when.is_some())
 }
 
 /// Composes a handout. Fails only on a request that names no, too many or unknown treatments.
@@ -504,9 +471,7 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
                 before: a
                     .preparations
                     .iter()
-                    .filter(|p| {
-                        !is_literature(d, &p.cite) || (!p.conditional && prep_is_tailored(t, &p.id))
-                    })
+                    .filter(|p| p.for_patient_handout(d))
                     .map(|p| p.describe_for_patient(lang))
                     .collect(),
                 // Guideline facts that change this patient's risk, in plain words.
@@ -595,7 +560,7 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
         let printed_preps = a
             .preparations
             .iter()
-            .filter(|p| !p.conditional && prep_is_tailored(&d.treatments[i], &p.id))
+            .filter(|p| p.for_patient_handout(d))
             .map(|p| &p.cite);
         let printed_risks = a
             .reasons
@@ -703,17 +668,20 @@ mod tests {
             high: 90,
             average: None,
         };
-        assert_eq!(complement(f, Lang::Da), "10-30 af 100");
+        assert_eq!(f.complement_words(Lang::Da), "10-30 af 100");
         let f = Freq::Range {
             low: 25,
             high: 80,
             average: Some(50),
         };
-        assert_eq!(complement(f, Lang::En), "20-75 of 100 (on average 50)");
+        assert_eq!(f.complement_words(Lang::En), "20-75 of 100 (on average 50)");
         assert_eq!(
-            complement(Freq::MoreThan(90), Lang::Da),
+            Freq::MoreThan(90).complement_words(Lang::Da),
             "færre end 10 af 100"
         );
-        assert_eq!(complement(Freq::About(20), Lang::En), "about 80 of 100");
+        assert_eq!(
+            Freq::About(20).complement_words(Lang::En),
+            "about 80 of 100"
+        );
     }
 }

@@ -161,8 +161,14 @@ pub fn name_for_print(name: &str) -> Option<String> {
 /// The characters of the names in a request that no embedded font can print.
 pub fn unprintable_in(req: &Request) -> Vec<char> {
     let names = [&req.patient, &req.clinician, &req.department];
+    unprintable_names(names.into_iter().flatten().map(String::as_str))
+}
+
+/// The characters of these names that no embedded font can print, each once. Empty names
+/// are skipped without touching the fonts.
+pub fn unprintable_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<char> {
     let mut out: Vec<char> = Vec::new();
-    for name in names.into_iter().flatten() {
+    for name in names.into_iter().filter(|n| !n.is_empty()) {
         for c in render::unprintable(name) {
             if !out.contains(&c) {
                 out.push(c);

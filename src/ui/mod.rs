@@ -19,7 +19,6 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 pub use state::{Action, AppState, Consultation, FocusTarget, Settings, View};
 use strings::s;
-pub use views::overview::Filter;
 
 use crate::assessment::{MDT_NOTICE, Scope};
 use crate::dataset::{self, Lang};
@@ -467,8 +466,6 @@ fn status_bar_ui(ui: &mut Ui, c: &Consultation, flash: Option<&str>) {
     });
 }
 
-/// Opens the window. wgpu first (it copes with remote desktops offering only old OpenGL),
-/// then glow; if neither starts, a message saying so.
 /// How the window is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RendererChoice {

@@ -146,11 +146,9 @@ impl Preview {
         }
     }
 
-    /// Takes what the worker finished, uploading its pages as textures. Returns whether a
-    /// new preview arrived.
-    pub fn poll(&mut self, ctx: &egui::Context) -> bool {
-        let Some(rx) = &self.rx else { return false };
-        let mut arrived = false;
+    /// Takes what the worker finished, uploading its pages as textures.
+    pub fn poll(&mut self, ctx: &egui::Context) {
+        let Some(rx) = &self.rx else { return };
         while let Ok(done) = rx.try_recv() {
             // Stale results (an older request) are still better than nothing to show.
             let result = done.result.map(|m| Rendered {
@@ -176,9 +174,7 @@ impl Preview {
                 key: done.key,
                 result,
             });
-            arrived = true;
         }
-        arrived
     }
 
     /// Whether the preview shown is for the newest request.

@@ -13,7 +13,7 @@ use super::views::{
 };
 use crate::assessment::{self, Assessment, Profile, Scope};
 use crate::dataset::fields::Field;
-use crate::dataset::{Dataset, Lang, Report, Text};
+use crate::dataset::{Dataset, Lang, Report, Stats, Text};
 
 /// At most this many treatments side by side.
 pub const MAX_COMPARE: usize = 4;
@@ -101,6 +101,8 @@ pub struct Loaded {
     /// Lower-cased words of each treatment in both languages, for the search box: only
     /// what a person reads (names, texts, answers, questions), never the file's field names.
     haystacks: Vec<String>,
+    /// What the dataset holds, counted once for the Sources page.
+    pub stats: Stats,
 }
 
 impl Loaded {
@@ -110,13 +112,7 @@ impl Loaded {
             .iter()
             .map(|t| {
                 let mut words: Vec<&Text> = vec![&t.name, &t.short, &t.summary.text, &t.aim.text];
-                for list in [
-                    &t.procedure,
-                    &t.side_effects_common,
-                    &t.side_effects_rare,
-                    &t.suited,
-                    &t.not_suited,
-                ] {
+                for (_, list) in t.claim_lists() {
                     words.extend(list.iter().map(|c| &c.text));
                 }
                 words.extend(t.outcomes.iter().map(|o| &o.text));
@@ -139,6 +135,7 @@ impl Loaded {
             })
             .collect();
         Loaded {
+            stats: data.stats(),
             data: Arc::new(data),
             haystacks,
         }

@@ -407,7 +407,7 @@ pub fn page(lang: Lang, n: usize) -> String {
 /// "The patient page alone: May be considered · The guidelines add:", shown where the
 /// guideline layer changes a verdict; `None` where it does not.
 pub fn page_alone(lang: Lang, a: &crate::assessment::Assessment) -> Option<String> {
-    let page = a.page_verdict.filter(|_| a.guidelines_changed())?;
+    let page = a.page_verdict_if_changed()?;
     let t = s(lang);
     Some(format!(
         "{} {} · {}",
@@ -438,8 +438,11 @@ pub fn dataset_line(lang: Lang, id: &str, version: &str, reviewed: &str, sources
 }
 
 /// The Sources page's summary of the dataset.
-pub fn dataset_summary(lang: Lang, d: &crate::dataset::Dataset) -> String {
-    let s = d.stats();
+pub fn dataset_summary(
+    lang: Lang,
+    d: &crate::dataset::Dataset,
+    s: &crate::dataset::Stats,
+) -> String {
     match lang {
         Lang::Da => format!(
             "Datasæt {} version {}, senest gennemgået {}. {} behandlinger, {} kriterier og regler, {} citater kontrolleret ord for ord mod patientsiden, {} henvisninger til retningslinjer og studier.",

@@ -5,7 +5,7 @@
 
 use egui::{Id, RichText, Ui};
 
-use crate::assessment::is_literature;
+use crate::assessment::{Scope, is_literature};
 use crate::dataset::{Answer, Claim, Dataset, Lang};
 use crate::ui::state::{Action, Consultation, View};
 use crate::ui::strings::{self, s};
@@ -32,9 +32,7 @@ impl DetailView {
         let chosen = c.compare.contains(&index);
         let mut notes = Footnotes::default();
         // With the patient page only, the guideline layer's content stays out of sight.
-        let shown = |cite: &crate::dataset::Cite| {
-            c.settings.scope == crate::assessment::Scope::WithGuidelines || !is_literature(d, cite)
-        };
+        let shown = |cite: &crate::dataset::Cite| c.settings.scope.admits(d, cite);
         egui::ScrollArea::vertical()
             .id_salt(("detail", index))
             .auto_shrink([false, false])
@@ -153,9 +151,8 @@ impl DetailView {
                     .iter()
                     .filter(|x| x.treatments.contains(&tr.id))
                     .collect();
-                if !differ.is_empty()
-                    && c.settings.scope == crate::assessment::Scope::WithGuidelines
-                {
+                // Every disagreement involves a guideline source.
+                if !differ.is_empty() && c.settings.scope == Scope::WithGuidelines {
                     section(ui, t.where_sources_differ);
                     for x in differ {
                         disagreement_ui(ui, &mut notes, d, x, lang);

@@ -193,15 +193,9 @@ impl HandoutView {
         }
         text_field(ui, t.patient_name, &mut self.patient);
         let names = [&self.patient, &c.settings.clinician, &c.settings.department];
-        let bad: String = names
-            .iter()
-            .flat_map(|n| handout::render::unprintable(n))
-            .fold(String::new(), |mut acc, ch| {
-                if !acc.contains(ch) {
-                    acc.push(ch);
-                }
-                acc
-            });
+        let bad: String = handout::unprintable_names(names.map(String::as_str))
+            .into_iter()
+            .collect();
         if !bad.is_empty() {
             ui.label(
                 RichText::new(strings::unprintable(lang, &bad))

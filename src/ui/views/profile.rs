@@ -95,14 +95,12 @@ impl ProfilePanel {
             );
         }
         ui.add_space(4.0);
-        let page_only = c.settings.scope == crate::assessment::Scope::PageOnly;
         for group in Group::ALL {
             let fields: Vec<Field> = Field::ALL
                 .iter()
                 .copied()
                 .filter(|f| f.spec().group == group)
-                // With the patient page only, the guidelines' fields have no say.
-                .filter(|f| !page_only || f.spec().layer == Layer::Page)
+                .filter(|f| c.settings.scope.asks(*f))
                 .collect();
             if fields.is_empty() {
                 continue;

@@ -21,16 +21,17 @@ impl SourcesView {
     pub fn ui(&mut self, ui: &mut Ui, c: &Consultation) -> Vec<Action> {
         let lang = c.lang();
         let t = s(lang);
-        let Some(d) = c.data() else {
+        let Ok(loaded) = &c.loaded else {
             return Vec::new();
         };
+        let d = loaded.data.as_ref();
         let mut notes = Footnotes::default();
         egui::ScrollArea::vertical()
             .id_salt("sources")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.heading(d.title.get(lang));
-                ui.label(strings::dataset_summary(lang, d));
+                ui.label(strings::dataset_summary(lang, d, &loaded.stats));
 
                 section(ui, t.sources);
                 let (page, literature): (Vec<&Source>, Vec<&Source>) = d
