@@ -135,39 +135,34 @@ fn assess_json_has_the_documented_shape() {
     }
 }
 
+/// The ids of an assessment's preparations, in order.
+fn prep_ids(assessment: &Value) -> Vec<&str> {
+    assessment["preparation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn assess_names_the_preparations_by_agent() {
     let v = assess_json(&["--primary", "small-intestine"]);
     let tace = &v["assessments"][4];
     assert_eq!(tace["treatment"], "tace");
-    let ids: Vec<&str> = tace["preparation"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap())
-        .collect();
+    let ids = prep_ids(tace);
     assert!(
         ids.contains(&"octreotide") && ids.contains(&"antibiotics"),
         "{ids:?}"
     );
     let v = assess_json(&["--primary", "pancreas", "--layer", "page"]);
     assert_eq!(v["layer"], "page");
-    let ids: Vec<&str> = v["assessments"][4]["preparation"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap())
-        .collect();
+    let ids = prep_ids(&v["assessments"][4]);
     assert_eq!(ids, ["antibiotics"]);
     // With the guidelines: the Swedish programme's work-up before embolisation too.
     let v = assess_json(&["--primary", "pancreas"]);
     assert_eq!(v["layer"], "all");
-    let ids: Vec<&str> = v["assessments"][4]["preparation"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap())
-        .collect();
+    let ids = prep_ids(&v["assessments"][4]);
     assert!(ids.contains(&"antibiotics") && ids.len() > 1, "{ids:?}");
 }
 
@@ -310,7 +305,9 @@ fn bad_input_exits_2_with_one_line_naming_flag_value_and_allowed() {
         let out = netliver().arg("assess").args(&args).assert().code(2);
         let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
         assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
-        for part in [flag, value, allowed] {
+        // The value as typed, quoted after its flag (a bare "0" would match "0 to 4").
+        let typed = format!("{flag} \"{value}\"");
+        for part in [typed.as_str(), allowed] {
             assert!(stderr.contains(part), "{args:?}: {stderr:?} lacks {part:?}");
         }
         assert!(out.get_output().stdout.is_empty());
@@ -456,7 +453,7 @@ fn usage_errors_keep_the_flag_the_allowed_values_and_a_suggestion() {
         ),
         (
             vec!["assess", "--lesion", "3"],
-            vec!["--lesion", "--lesions"],
+            vec!["'--lesion'", "'--lesions'"],
         ),
         (
             vec!["assess", "--extrahepatic", "-1"],
@@ -575,6 +572,17 @@ fn check_counts_quotations_checked_and_literature_references() {
         ));
 }
 
+/// A handout with a patient's name, to the printer.
+#[cfg(unix)]
+const PRINT_ARGS: [&str; 6] = [
+    "handout",
+    "--treatment",
+    "rfa",
+    "--patient",
+    "Jens Testesen",
+    "--print",
+];
+
 #[cfg(unix)]
 #[test]
 fn printing_leaves_no_file_behind() {
@@ -594,14 +602,7 @@ fn printing_leaves_no_file_behind() {
     std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755)).unwrap();
     let tmp = tempfile::tempdir().unwrap();
     netliver()
-        .args([
-            "handout",
-            "--treatment",
-            "rfa",
-            "--patient",
-            "Jens Testesen",
-            "--print",
-        ])
+        .args(PRINT_ARGS)
         .env("NETLIVER_LP", &lp)
         .env("TMPDIR", tmp.path())
         .assert()
@@ -612,14 +613,7 @@ fn printing_leaves_no_file_behind() {
     assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
     // Without a printer and without a viewer: an error, and still nothing left behind.
     netliver()
-        .args([
-            "handout",
-            "--treatment",
-            "rfa",
-            "--patient",
-            "Jens Testesen",
-            "--print",
-        ])
+        .args(PRINT_ARGS)
         .env("NETLIVER_LP", tools.path().join("no-such-lp"))
         .env("TMPDIR", tmp.path())
         .env("PATH", tools.path().join("empty"))

@@ -12,6 +12,8 @@ use netliver::dataset::rules::{Cond, Expr, Value, parse};
 use netliver::dataset::{self, Lang, Verdict};
 use proptest::prelude::*;
 
+mod common;
+
 /// Loaded once: the properties are about the engine, not the loader.
 static DATA: LazyLock<dataset::Dataset> = LazyLock::new(|| dataset::load_embedded().unwrap());
 
@@ -105,6 +107,23 @@ fn any_profile() -> impl Strategy<Value = Profile> {
     })
 }
 
+/// The citation of the criterion or rule a reason comes from.
+fn cite_of(d: &dataset::Dataset, treatment: usize, origin: Origin) -> &dataset::Cite {
+    let t = &d.treatments[treatment];
+    match origin {
+        Origin::Rule(k)
+        | Origin::Missing {
+            index: k,
+            criterion: false,
+        } => &t.rules[k].cite,
+        Origin::Criterion { index: k, .. }
+        | Origin::Missing {
+            index: k,
+            criterion: true,
+        } => &t.criteria[k].cite,
+    }
+}
+
 /// The condition a reason comes from.
 fn cond_of(d: &dataset::Dataset, treatment: usize, origin: Origin) -> &Cond {
     let t = &d.treatments[treatment];
@@ -138,13 +157,9 @@ proptest! {
                 for lang in Lang::ALL {
                     prop_assert!(!r.text.get(lang).trim().is_empty());
                 }
-                prop_assert!(d.source(&r.cite.source).is_some());
-                // The page is quoted; literature is cited with a locator.
-                if netliver::assessment::is_literature(d, &r.cite) {
-                    prop_assert!(!r.cite.locator.is_empty() && r.cite.quote.is_empty());
-                } else {
-                    prop_assert!(!r.cite.quote.is_empty());
-                }
+                // Each reason carries the citation of the criterion or rule it comes from
+                // (validation has checked those citations against their sources).
+                prop_assert_eq!(&r.cite, cite_of(d, a.index, r.origin));
             }
         }
     }
@@ -274,38 +289,77 @@ proptest! {
     // Each case assesses every one-field refinement of the profile, in both scopes.
     #![proptest_config(ProptestConfig::with_cases(600))]
 
-    /// No silent gaps: an eligible verdict never rests on a fact left unknown. On the
-    /// patient page alone, whatever value any unknown field takes, the treatment stays
-    /// eligible. With the guidelines, a value that would change it is a guideline fact the
-    /// card lists "to check before treatment"; a page fact never is.
+    /// No silent gaps: see [`unknown_never_decides`].
     #[test]
     fn eligible_never_depends_on_an_unknown_fact(p in any_profile()) {
-        let d = &*DATA;
-        for scope in [Scope::PageOnly, Scope::WithGuidelines] {
-            let before = assess_with(d, &p, scope);
-            for &field in Field::ALL.iter().filter(|f| !p.is_set(**f)) {
-                for value in probe_values(field) {
-                    let mut q = p.clone();
-                    q.set(field, &value).unwrap();
-                    let after = assess_with(d, &q, scope);
-                    for (a, b) in before.iter().zip(&after) {
-                        if a.verdict != Verdict::Eligible || b.verdict == Verdict::Eligible {
-                            continue;
-                        }
-                        let listed = a.checks.iter().any(|c| c.field == Some(field));
-                        let guideline = field.spec().layer == Layer::Guideline;
-                        prop_assert!(
-                            scope == Scope::WithGuidelines && guideline && listed,
-                            "{:?}: {} was eligible with {} unknown, but {} = {} makes it {:?}{}",
-                            scope, a.treatment, field, field, value, b.verdict,
-                            if listed { "" } else { ", and it is not listed to check" }
-                        );
+        unknown_never_decides(&DATA, &p).map_err(TestCaseError::fail)?;
+    }
+
+}
+
+/// No silent gaps: an eligible verdict never rests on a fact left unknown. On the patient
+/// page alone, whatever value any unknown field takes, the treatment stays eligible. With
+/// the guidelines, a value that would change it is a guideline fact the card lists "to
+/// check before treatment"; a page fact never is. Returns how many (eligible treatment,
+/// unknown field) pairs it probed.
+fn unknown_never_decides(d: &dataset::Dataset, p: &Profile) -> Result<usize, String> {
+    let mut probed = 0;
+    for scope in [Scope::PageOnly, Scope::WithGuidelines] {
+        let before = assess_with(d, p, scope);
+        for &field in Field::ALL.iter().filter(|f| !p.is_set(**f)) {
+            probed += before
+                .iter()
+                .filter(|a| a.verdict == Verdict::Eligible)
+                .count();
+            for value in probe_values(field) {
+                let mut q = p.clone();
+                q.set(field, &value).unwrap();
+                let after = assess_with(d, &q, scope);
+                for (a, b) in before.iter().zip(&after) {
+                    if a.verdict != Verdict::Eligible || b.verdict == Verdict::Eligible {
+                        continue;
+                    }
+                    let listed = a.checks.iter().any(|c| c.field == Some(field));
+                    let guideline = field.spec().layer == Layer::Guideline;
+                    if !(scope == Scope::WithGuidelines && guideline && listed) {
+                        return Err(format!(
+                            "{scope:?}: {} was eligible with {field} unknown, but {field} = {value} makes it {:?}{}",
+                            a.treatment,
+                            b.verdict,
+                            if listed {
+                                ""
+                            } else {
+                                ", and it is not listed to check"
+                            }
+                        ));
                     }
                 }
             }
         }
     }
+    Ok(probed)
+}
 
+/// The same, from profiles that reach eligible: a fully entered patient with each field
+/// left out in turn, so the property is tried where it matters, not only where random
+/// profiles happen to land.
+#[test]
+fn no_single_unknown_fact_decides_for_a_fully_entered_patient() {
+    let d = &*DATA;
+    let mut full = Profile::default();
+    for (name, value) in common::FULL_PROFILE {
+        full.set(Field::from_name(name).unwrap(), value).unwrap();
+    }
+    let mut probed = 0;
+    for &field in Field::ALL {
+        let mut p = full.clone();
+        p.clear(field);
+        probed += unknown_never_decides(d, &p).unwrap();
+    }
+    assert!(
+        probed > 0,
+        "no eligible treatment with a fact left unknown was tried"
+    );
 }
 
 /// One edit a careless or hostile maintainer could make to the shipped dataset.

@@ -30,6 +30,8 @@ fn harness(lang: Lang, view: View) -> Harness<'static, AppState> {
     ] {
         state.type_field(field, value);
     }
+    // Every value was taken (a refused one would be saved into the images unnoticed).
+    assert_eq!(state.consultation.profile.known(), 7);
     state.apply(vec![Action::ToggleCompare(2), Action::ToggleCompare(4)]);
     state.view = view;
     let mut h = Harness::builder()

@@ -555,6 +555,7 @@ fn guideline_patient(lang: Lang) -> AppState {
     ] {
         s.type_field(field, value);
     }
+    assert_eq!(s.consultation.profile.known(), 9, "a value was refused");
     s
 }
 
