@@ -3,47 +3,10 @@
 
 #![allow(clippy::unwrap_used)]
 
-use netliver::dataset::{self, Diagnostic, Report, normalize_ws};
+use netliver::dataset::{self, Diagnostic, MemFolder, normalize_ws};
 
-const RON: &str = dataset::EMBEDDED_RON;
-const SOURCE: &str = include_str!("../data/sources/kb-net-levermetastaser.da.txt");
-
-fn resolve(rel: &str) -> Result<String, String> {
-    if rel == "sources/kb-net-levermetastaser.da.txt" {
-        Ok(SOURCE.to_owned())
-    } else {
-        Err(format!("no {rel}"))
-    }
-}
-
-fn load(text: &str) -> Result<dataset::Dataset, Report> {
-    dataset::load_str(text, "test.ron", &resolve)
-}
-
-/// The shipped dataset with the first occurrence of `from` replaced.
-fn broken(from: &str, to: &str) -> String {
-    assert!(
-        RON.contains(from),
-        "the dataset no longer contains {from:?}"
-    );
-    RON.replacen(from, to, 1)
-}
-
-fn errors(text: &str) -> Vec<Diagnostic> {
-    match load(text) {
-        Ok(_) => panic!("the broken dataset was accepted"),
-        Err(r) => r.errors,
-    }
-}
-
-/// Line and column (1-based, in characters) of the first occurrence of `needle`.
-fn position_of(text: &str, needle: &str) -> (usize, usize) {
-    let at = text.find(needle).unwrap();
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
-    (line, col)
-}
+mod common;
+use common::{SOURCE, all_ron, broken, edit, errors, position_of, shipped};
 
 #[test]
 fn the_shipped_dataset_validates() {
@@ -64,7 +27,8 @@ fn every_sentence_of_the_source_is_quoted_somewhere() {
         .find("Behandling af NET med spredning til leveren")
         .unwrap();
     let end = SOURCE.find("Læs mere:").unwrap();
-    let quotes: Vec<String> = RON
+    let ron = all_ron(&shipped());
+    let quotes: Vec<String> = ron
         .lines()
         .filter_map(|l| l.trim().strip_prefix("quote: \""))
         .flat_map(|q| {
@@ -125,13 +89,27 @@ fn every_number_of_the_source_reaches_the_dataset() {
 
 #[test]
 fn a_syntax_error_has_line_and_column_and_a_hint() {
-    let text = broken("version: \"1.0.0\",", "version: \"1.0.0\"");
-    let e = &errors(&text)[0];
-    let (line, _) = position_of(&text, "version: \"1.0.0\"");
-    assert_eq!(e.file, "test.ron");
+    let folder = broken("version: \"1.0.0\",", "version: \"1.0.0\"");
+    let e = &errors(&folder)[0];
+    let (file, line, _) = position_of(&folder, "version: \"1.0.0\"");
+    assert_eq!(e.file, file);
+    assert_eq!(e.file, "test/dataset.ron");
     assert!(e.line == line || e.line == line + 1, "{e}");
     assert!(e.col > 0);
     assert!(e.hint.is_some());
+}
+
+#[test]
+fn syntax_errors_of_every_file_come_at_once_each_in_its_file() {
+    let folder = edit(
+        broken("summary:", "sumary:"),
+        "(\n    pathways: [",
+        "(\n    pathway: [",
+    );
+    let errs = errors(&folder);
+    let files: Vec<&str> = errs.iter().map(|e| e.file.as_str()).collect();
+    assert!(files.contains(&"test/treatments/resection.ron"), "{errs:?}");
+    assert!(files.contains(&"test/pathways.ron"), "{errs:?}");
 }
 
 #[test]
@@ -257,8 +235,8 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
     ),
     (
         "a page rule reading a guideline field",
-        "when: \"lesions >= 8\",\n                    verdict: not_eligible,",
-        "when: \"lesions >= 8 || tumour_burden_pct > 50\",\n                    verdict: not_eligible,",
+        "when: \"lesions >= 8\",\n            verdict: not_eligible,",
+        "when: \"lesions >= 8 || tumour_burden_pct > 50\",\n            verdict: not_eligible,",
         "reads `tumour_burden_pct`, a field the page does not speak of",
         "treatments[0].rules[0].when",
     ),
@@ -271,7 +249,7 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
     ),
     (
         "an outcome said only one way",
-        "not_helped: Some((\n                        da: \"får ikke hjælp mod symptomerne\",\n                        en: \"do not get help with the symptoms\",\n                    )),\n",
+        "not_helped: Some((\n                da: \"får ikke hjælp mod symptomerne\",\n                en: \"do not get help with the symptoms\",\n            )),\n",
         "",
         "says how many are helped but not both ways",
         "treatments[0].outcomes[0]",
@@ -295,7 +273,9 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
 #[test]
 fn each_broken_dataset_gives_its_error_with_path_and_hint() {
     for (what, from, to, message, path) in CASES {
-        let errs = errors(&broken(from, to));
+        let folder = broken(from, to);
+        let errs = errors(&folder);
+        let (file, ..) = position_of(&shipped(), from);
         let hit = errs
             .iter()
             .find(|e| e.message.contains(message) && e.path.starts_with(path));
@@ -310,6 +290,7 @@ fn each_broken_dataset_gives_its_error_with_path_and_hint() {
         };
         assert!(e.hint.is_some(), "{what}: no hint: {e}");
         assert!(e.line > 1, "{what}: no line: {e}");
+        assert_eq!(e.file, file, "{what}: reported in another file: {e}");
     }
 }
 
@@ -319,9 +300,9 @@ fn a_decision_aid_needs_both_ways_and_its_about_box() {
     let e = &errors(&broken("not_helped: Some((", "unhelped: Some(("))[0];
     assert!(e.message.contains("unhelped"), "{e}");
     // Taken away: the validator says what is missing.
-    let text = RON.replacen("funding: (", "conflicts_too: (", 1);
+    let text = broken("funding: (", "conflicts_too: (");
     assert!(errors(&text)[0].hint.as_ref().unwrap().contains("funding"));
-    let without_no_treatment = RON.replacen("no_treatment: Some(", "no_treatment_x: Some(", 1);
+    let without_no_treatment = broken("no_treatment: Some(", "no_treatment_x: Some(");
     assert!(!errors(&without_no_treatment).is_empty());
     let text = broken("next_review: \"2027-05-28\",", "next_review: \"soon\",");
     let errs = errors(&text);
@@ -360,12 +341,10 @@ fn a_missing_translation_is_caught_by_the_parser_or_the_validator() {
     // An unknown key is a syntax error; an empty English text is a validation error.
     let text = broken("en: \"More than half", "en: \"\", xx: \"More than half");
     assert!(errors(&text)[0].message.contains("xx"));
-    let text = RON.replacen(
+    let text = broken(
         "en: \"More than half of all patients with NET already have spread to the liver (liver metastases) when the diagnosis is made.\",",
         "en: \"\",",
-        1,
     );
-    assert_ne!(text, RON);
     let errs = errors(&text);
     assert!(errs.iter().any(|e| e.message == "the English translation is missing" && e.path == "facts[0].text"), "{errs:?}");
 }
@@ -380,18 +359,22 @@ fn rule_errors_point_at_the_exact_column() {
         .into_iter()
         .find(|e| e.message.contains("tumour_size"))
         .unwrap();
-    assert_eq!((e.line, e.col), position_of(&text, "tumour_size"), "{e}");
+    assert_eq!(
+        (e.file.clone(), e.line, e.col),
+        position_of(&text, "tumour_size"),
+        "{e}"
+    );
 }
 
 #[test]
 fn all_errors_are_reported_not_only_the_first() {
-    let mut text = RON.to_owned();
+    let mut folder = shipped();
     for (_, from, to, _, _) in CASES {
-        if !from.starts_with("reviewed") && text.contains(from) {
-            text = text.replacen(from, to, 1);
+        if !from.starts_with("reviewed") && folder.files.values().any(|t| t.contains(from)) {
+            folder = edit(folder, from, to);
         }
     }
-    let errs = errors(&text);
+    let errs = errors(&folder);
     assert!(
         errs.len() >= 9,
         "only {} errors:\n{}",
@@ -401,29 +384,48 @@ fn all_errors_are_reported_not_only_the_first() {
             .collect::<Vec<_>>()
             .join("\n")
     );
-    // Sorted by position, so the maintainer can work down the file.
+    // Sorted by file and position, so the maintainer can work down each file.
     assert!(
         errs.windows(2)
-            .all(|w| (w[0].line, w[0].col) <= (w[1].line, w[1].col))
+            .all(|w| (&w[0].file, w[0].line, w[0].col) <= (&w[1].file, w[1].line, w[1].col))
+    );
+    assert!(
+        errs.iter()
+            .map(|e| &e.file)
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+            >= 3
     );
 }
 
 #[test]
 fn a_missing_source_text_is_an_error() {
-    let errs = match dataset::load_str(RON, "elsewhere.ron", &|_| Err("gone".to_owned())) {
-        Ok(_) => panic!("accepted without its source text"),
-        Err(r) => r.errors,
-    };
-    assert!(errs[0].message.contains("gone"), "{}", errs[0]);
+    let mut folder = shipped();
+    folder.files.remove("sources/kb-net-levermetastaser.da.txt");
+    let errs = errors(&folder);
+    assert!(errs[0].message.contains("cannot be used"), "{}", errs[0]);
     assert_eq!(errs[0].path, "sources[0].file");
+    assert_eq!(errs[0].file, "test/sources.ron");
 }
 
-/// The shipped dataset written to a fresh folder, with `edit` applied to its text.
-fn on_disk(edit: impl Fn(&str) -> String) -> (tempfile::TempDir, std::path::PathBuf) {
+/// A dataset folder written to a fresh folder on disk.
+fn write(folder: &MemFolder) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("copy.ron");
-    std::fs::write(&file, edit(RON)).unwrap();
-    (dir, file)
+    let root = dir.path().join("copy");
+    for (name, text) in &folder.files {
+        let path = root.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+    }
+    (dir, root)
+}
+
+/// The shipped dataset on disk, with `edit` applied to the text of file `name`.
+fn on_disk(name: &str, edit: impl Fn(&str) -> String) -> (tempfile::TempDir, std::path::PathBuf) {
+    let mut folder = shipped();
+    let text = edit(&folder.files[name]);
+    folder.files.insert(name.to_owned(), text);
+    write(&folder)
 }
 
 fn first_error(file: &std::path::Path) -> Diagnostic {
@@ -435,8 +437,15 @@ fn first_error(file: &std::path::Path) -> Diagnostic {
 
 #[test]
 fn a_byte_order_mark_is_accepted() {
-    let (_dir, file) = on_disk(|t| format!("\u{feff}{t}"));
-    assert!(dataset::load_file(&file).is_ok());
+    let (_dir, root) = on_disk("dataset.ron", |t| format!("\u{feff}{t}"));
+    let bom = |t: &str| format!("\u{feff}{t}");
+    std::fs::write(
+        root.join("treatments/rfa.ron"),
+        bom(&shipped().files["treatments/rfa.ron"]),
+    )
+    .unwrap();
+    assert!(dataset::load_file(&root).is_ok());
+    assert!(dataset::load_file(&root.join("dataset.ron")).is_ok());
 }
 
 #[test]
@@ -477,13 +486,13 @@ fn pipes_devices_and_huge_files_are_refused_at_once() {
 #[test]
 fn source_files_are_found_only_inside_the_datasets_folder() {
     for bad in ["../kb.txt", "/etc/passwd", "sources/../../kb.txt"] {
-        let (_dir, file) = on_disk(|t| {
+        let (_dir, root) = on_disk("sources.ron", |t| {
             t.replace(
                 "file: Some(\"sources/kb-net-levermetastaser.da.txt\")",
                 &format!("file: Some({bad:?})"),
             )
         });
-        let e = first_error(&file);
+        let e = first_error(&root);
         assert!(
             e.message.contains("not inside the dataset's folder"),
             "{bad}: {e}"
@@ -508,23 +517,79 @@ fn quotes_cannot_be_left_unchecked() {
 }
 
 #[test]
-fn a_file_on_disk_finds_its_sources_beside_it_or_built_in() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("copy.ron");
-    std::fs::write(&file, RON).unwrap();
-    // No sources/ folder beside it: the built-in copy of the same file is used.
-    assert!(dataset::load_file(&file).is_ok());
-    std::fs::create_dir(dir.path().join("sources")).unwrap();
+fn a_folder_on_disk_reads_its_source_texts_from_itself_only() {
+    let mut folder = shipped();
+    folder.files.remove("sources/kb-net-levermetastaser.da.txt");
+    let (dir, root) = write(&folder);
+    // No sources/ folder: an error, never the built-in copy of the same name.
+    let e = first_error(&root);
+    assert_eq!(e.path, "sources[0].file", "{e}");
+    assert!(e.file.ends_with("sources.ron"), "{e}");
+    std::fs::create_dir_all(root.join("sources")).unwrap();
     std::fs::write(
-        dir.path().join("sources/kb-net-levermetastaser.da.txt"),
+        root.join("sources/kb-net-levermetastaser.da.txt"),
         "another text",
     )
     .unwrap();
-    let r = dataset::load_file(&file).unwrap_err();
+    let r = dataset::load_file(&root).unwrap_err();
     assert!(
         r.errors
             .iter()
             .all(|e| e.message.contains("does not occur"))
     );
-    assert!(r.to_string().contains("copy.ron:"));
+    assert!(r.to_string().contains("copy/"), "{r}");
+    drop(dir);
+}
+
+#[test]
+fn a_dataset_in_one_file_is_read_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("old.ron");
+    std::fs::write(
+        &file,
+        "Dataset(id: \"x\", version: \"1\", reviewed: \"2026-01-01\",\n  nonsense: 1)",
+    )
+    .unwrap();
+    let e = first_error(&file);
+    assert!(
+        e.file.ends_with("old.ron") && e.message.contains("nonsense"),
+        "{e}"
+    );
+    // A file whose root is a manifest is its folder's dataset.
+    let (_d, root) = write(&shipped());
+    assert!(dataset::load_file(&root.join("dataset.ron")).is_ok());
+}
+
+#[test]
+fn the_manifest_names_files_that_exist_inside_the_folder() {
+    let folder = broken("\"treatments/sbrt.ron\"", "\"treatments/sbrt2.ron\"");
+    let errs = errors(&folder);
+    assert!(
+        errs.iter().any(|e| e.file == "test/dataset.ron"
+            && e.path == "treatments[6]"
+            && e.message.contains("sbrt2.ron")),
+        "{errs:?}"
+    );
+    let folder = broken("\"treatments/sbrt.ron\"", "\"../sbrt.ron\"");
+    assert!(
+        errors(&folder)
+            .iter()
+            .any(|e| e.message.contains("not a file inside"))
+    );
+}
+
+#[test]
+fn a_section_lives_in_one_file() {
+    let folder = edit(
+        shipped(),
+        "(\n    pathways: [",
+        "(\n    priorities: [],\n    pathways: [",
+    );
+    let errs = errors(&folder);
+    assert!(
+        errs.iter().any(|e| e.file == "test/pathways.ron"
+            && e.message
+                .contains("`priorities` is given here and in test/general.ron too")),
+        "{errs:?}"
+    );
 }

@@ -408,7 +408,7 @@ fn tailored_preparations_follow_the_profile() {
 fn every_guideline_claim_is_cited_with_a_locator_and_its_evidence_type() {
     let d: Dataset = dataset::load_embedded().unwrap();
     let mut kinds = HashSet::new();
-    d.visit_cites(&mut |c| {
+    d.visit_cites(&mut |_, c| {
         let s = d.source(&c.source).unwrap();
         if s.evidence().is_literature() {
             assert!(!c.locator.is_empty(), "{}", c.source);

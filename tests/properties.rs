@@ -406,6 +406,9 @@ fn mutate(text: &str, m: &Mutation) -> String {
             let ids: Vec<usize> = (0..lines.len())
                 .filter(|i| lines[*i].trim_start().starts_with("id: \""))
                 .collect();
+            if ids.is_empty() {
+                return text.to_owned();
+            }
             let (a, b) = (ids[pick(a, ids.len())], ids[pick(b, ids.len())]);
             let id_b = lines[b].clone();
             lines[a] = id_b;
@@ -417,6 +420,9 @@ fn mutate(text: &str, m: &Mutation) -> String {
                 .filter(|(_, ch)| ch.is_ascii_digit())
                 .map(|(i, _)| i)
                 .collect();
+            if digits.is_empty() {
+                return text.to_owned();
+            }
             let at = digits[pick(n, digits.len())];
             let mut s = joined;
             s.replace_range(at..=at, &c.to_string());
@@ -426,6 +432,9 @@ fn mutate(text: &str, m: &Mutation) -> String {
             let conds: Vec<usize> = (0..lines.len())
                 .filter(|i| lines[*i].trim_start().starts_with("when: \""))
                 .collect();
+            if conds.is_empty() {
+                return text.to_owned();
+            }
             let i = conds[pick(n, conds.len())];
             let line = &lines[i];
             let start = line.find("when: \"").map_or(0, |s| s + 7);
@@ -445,25 +454,43 @@ fn mutate(text: &str, m: &Mutation) -> String {
     lines.join("\n")
 }
 
+/// The shipped dataset with mutation `m` applied to its `n`-th RON file.
+fn mutant(mut folder: dataset::MemFolder, n: usize, m: &Mutation) -> dataset::MemFolder {
+    let names: Vec<String> = folder
+        .files
+        .keys()
+        .filter(|k| k.ends_with(".ron"))
+        .cloned()
+        .collect();
+    let name = &names[n % names.len()];
+    let text = mutate(&folder.files[name], m);
+    folder.files.insert(name.clone(), text);
+    folder
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     /// Mutants of the shipped dataset get past the parser into the validator, and every
-    /// outcome is a clean answer: the dataset, or errors each with a line and a column.
+    /// outcome is a clean answer: the dataset, or errors each with a file, a line and a
+    /// column inside that file.
     #[test]
     fn mutated_datasets_never_panic_and_every_error_has_a_position(
-        mutations in proptest::collection::vec(any_mutation(), 1..4)
+        mutations in proptest::collection::vec((0usize..100, any_mutation()), 1..4)
     ) {
-        let mut text = dataset::EMBEDDED_RON.to_owned();
-        for m in &mutations {
-            text = mutate(&text, m);
+        let mut folder = common::shipped();
+        for (n, m) in &mutations {
+            folder = mutant(folder, *n, m);
         }
-        match dataset::load_str(&text, "mutant.ron", &dataset::built_in_source) {
+        match common::load(&folder) {
             Ok(d) => prop_assert!(!d.treatments.is_empty()),
             Err(report) => {
                 prop_assert!(!report.errors.is_empty());
-                let lines = text.lines().count().max(1);
                 for e in &report.errors {
+                    let name = e.file.strip_prefix("test/").unwrap_or(&e.file);
+                    let text = folder.files.get(name);
+                    prop_assert!(text.is_some(), "an error in no file of the dataset: {e}");
+                    let lines = text.map_or(1, |t| t.lines().count().max(1));
                     prop_assert!(e.line >= 1 && e.line <= lines + 1, "{e}");
                     prop_assert!(e.col >= 1, "{e}");
                     prop_assert!(e.to_string().len() < 2_000, "an error message of {} bytes", e.to_string().len());
@@ -481,10 +508,10 @@ fn mutants_reach_the_validator() {
     use proptest::test_runner::TestRunner;
     let mut runner = TestRunner::deterministic();
     let (mut validated, total) = (0, 200);
-    for _ in 0..total {
+    for k in 0..total {
         let m = any_mutation().new_tree(&mut runner).unwrap().current();
-        let text = mutate(dataset::EMBEDDED_RON, &m);
-        match dataset::load_str(&text, "mutant.ron", &dataset::built_in_source) {
+        let folder = mutant(common::shipped(), k, &m);
+        match common::load(&folder) {
             Ok(_) => validated += 1,
             Err(r) if r.errors.iter().any(|e| !e.path.is_empty()) => validated += 1,
             Err(_) => {}

@@ -12,7 +12,7 @@ use netliver::assessment::{Assessment, Origin, Profile, Scope, assess_with, noti
 use netliver::dataset::rules::Field;
 use netliver::dataset::{self, Lang, Verdict, normalize_ws};
 
-const SOURCE: &str = include_str!("../data/sources/kb-net-levermetastaser.da.txt");
+use common::SOURCE;
 
 use Verdict::{Caution as C, Eligible as E, NotEligible as N};
 

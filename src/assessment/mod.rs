@@ -543,7 +543,7 @@ fn assess_one(
             cite: c.cite.clone(),
         });
     }
-    let preparations = t
+    let preparations: Vec<Prep> = t
         .preparations
         .iter()
         .filter(|prep| listens(&prep.cite))
@@ -571,6 +571,19 @@ fn assess_one(
                 tailored: prep.when.is_some(),
             })
         })
+        .collect();
+    // A preparation another one covers is not listed where that one applies for sure.
+    let covered = |id: &str| {
+        t.preparations.iter().find(|x| x.id == id).is_some_and(|x| {
+            x.covered_by
+                .iter()
+                .any(|c| preparations.iter().any(|p| p.id == *c && !p.conditional))
+        })
+    };
+    let preparations: Vec<Prep> = preparations
+        .iter()
+        .filter(|p| !covered(&p.id))
+        .cloned()
         .collect();
     Assessment {
         index,

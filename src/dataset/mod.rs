@@ -4,6 +4,7 @@
 //! check; there is no way to get half a dataset.
 
 pub mod fields;
+pub mod load;
 pub mod model;
 pub mod rules;
 pub mod spans;
@@ -13,20 +14,20 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
+pub use load::{DiskFolder, Folder, Layout, MemFolder};
 pub use model::*;
 pub use validate::is_date;
 
-use spans::LazySpans;
+/// The name messages give the dataset compiled into the binary.
+pub const EMBEDDED_NAME: &str = "<built-in>/net-liver-metastases";
 
-/// The file name shown for the dataset compiled into the binary.
-pub const EMBEDDED_NAME: &str = "<built-in>/net-liver-metastases.ron";
-/// The dataset compiled into the binary.
-pub const EMBEDDED_RON: &str = include_str!("../../data/net-liver-metastases.ron");
-/// Source texts compiled into the binary, by their path relative to the dataset.
-pub const EMBEDDED_SOURCES: &[(&str, &str)] = &[(
-    "sources/kb-net-levermetastaser.da.txt",
-    include_str!("../../data/sources/kb-net-levermetastaser.da.txt"),
-)];
+// The files of `data/net-liver-metastases/`, listed by the build script.
+include!(concat!(env!("OUT_DIR"), "/embedded_dataset.rs"));
+
+/// The built-in dataset's folder, in memory.
+pub fn embedded_folder() -> MemFolder {
+    MemFolder::new(EMBEDDED_NAME, EMBEDDED_FILES)
+}
 
 /// One problem in a dataset, with where it is and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,6 +118,8 @@ pub enum ReadError {
     TooLarge,
     #[error("it is not UTF-8 text: the bytes at {line}:{col} are not valid UTF-8")]
     NotUtf8 { line: usize, col: usize },
+    #[error("it leads outside the dataset's folder (to {0})")]
+    OutsideFolder(String),
 }
 
 /// Reads a text file of at most [`MAX_TEXT_BYTES`], refusing pipes and devices (which
@@ -158,47 +161,40 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, ReadError> {
     })
 }
 
-/// Finds a source text named relative to the dataset: only inside the dataset's folder.
-fn resolve_beside(dir: &Path, rel: &str) -> Result<String, String> {
-    use std::path::Component;
-    let relative = Path::new(rel);
-    if !relative
-        .components()
-        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
-    {
-        return Err(format!(
-            "{rel:?} is not inside the dataset's folder: name a file relative to the dataset, without `..`"
-        ));
-    }
-    match read_text(&dir.join(relative)) {
-        Ok(text) => Ok(text),
-        Err(ReadError::Io(_)) => embedded_source(rel)
-            .ok_or_else(|| format!("the source text {rel:?} cannot be read beside the dataset")),
-        Err(e) => Err(format!("the source text {rel:?} cannot be used: {e}")),
-    }
-}
-
-/// Parses and validates a dataset. `resolve` gives the text of a source file named
-/// relative to the dataset, or says why it cannot.
+/// Parses and validates a dataset written in one file. `resolve` gives the text of a
+/// source file named relative to the dataset, or says why it cannot.
 pub fn load_str(
     text: &str,
     file: &str,
     resolve: &dyn Fn(&str) -> Result<String, String>,
 ) -> Result<Dataset, Report> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut data: Dataset = match ron::Options::default().from_str(text) {
-        Ok(d) => d,
-        Err(e) => {
-            return Err(Report::single(
-                file,
-                e.span.start.line,
-                e.span.start.col,
-                e.code.to_string(),
-                syntax_hint(&e.code),
+    let (d, layout) = load::single(text, file)?;
+    validated(d, layout, resolve).map(|(d, _)| d)
+}
+
+/// Reads, puts together and validates a dataset folder.
+pub fn load_folder(folder: &dyn Folder) -> Result<(Dataset, Layout), Report> {
+    let (d, layout) = load::assemble(folder)?;
+    let resolve = |rel: &str| {
+        if !load::is_inside(rel) {
+            return Err(format!(
+                "{rel:?} is not inside the dataset's folder: name a file relative to the dataset, without `..`"
             ));
         }
+        folder
+            .read(rel)
+            .map_err(|e| format!("the source text {rel:?} cannot be used: {e}"))
     };
-    let spans = LazySpans::new(text);
+    validated(d, layout, &resolve)
+}
+
+/// Checks a dataset put together from its files: its source texts, then every rule of
+/// [`validate`]. Errors are sorted by file, line and column.
+fn validated(
+    mut data: Dataset,
+    layout: Layout,
+    resolve: &dyn Fn(&str) -> Result<String, String>,
+) -> Result<(Dataset, Layout), Report> {
     let mut errors = Vec::new();
     let mut texts = HashMap::new();
     for (i, s) in data.sources.iter().enumerate() {
@@ -209,7 +205,7 @@ pub fn load_str(
             }
             Err(why) => {
                 let path = format!("sources[{i}].file");
-                let pos = spans.get().find(&path);
+                let (file, pos) = layout.find(&path);
                 errors.push(Diagnostic {
                     file: file.to_owned(),
                     line: pos.line,
@@ -217,28 +213,26 @@ pub fn load_str(
                     path,
                     message: why,
                     hint: Some(
-                        "put a copy of the source's text at that path, relative to the dataset file: every quote is checked against it"
+                        "put a copy of the source's text at that path, relative to the dataset: every quote is checked against it"
                             .to_owned(),
                     ),
                 });
             }
         }
     }
-    let mut v = validate::Validator::new(file, &spans, &texts);
+    let mut v = validate::Validator::new(&layout, &texts);
     v.dataset(&mut data);
     errors.extend(v.errors);
     if errors.is_empty() {
-        Ok(data)
+        Ok((data, layout))
     } else {
-        errors.sort_by_key(|e| (e.line, e.col));
-        Err(Report {
-            file: file.to_owned(),
-            errors,
-        })
+        let file = layout.file_names().next().unwrap_or_default().to_owned();
+        errors.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+        Err(Report { file, errors })
     }
 }
 
-fn syntax_hint(code: &ron::Error) -> String {
+pub(crate) fn syntax_hint(code: &ron::Error) -> String {
     use ron::Error as E;
     match code {
         E::NoSuchStructField { expected, .. } => {
@@ -253,28 +247,16 @@ fn syntax_hint(code: &ron::Error) -> String {
     }
 }
 
-fn embedded_source(rel: &str) -> Option<String> {
-    EMBEDDED_SOURCES
-        .iter()
-        .find(|(name, _)| *name == rel)
-        .map(|(_, t)| (*t).to_owned())
-}
-
-/// Resolves source texts among the built-in copies only.
-pub fn built_in_source(rel: &str) -> Result<String, String> {
-    embedded_source(rel).ok_or_else(|| format!("there is no built-in source text {rel:?}"))
-}
-
 /// The dataset compiled into the binary.
 pub fn load_embedded() -> Result<Dataset, Report> {
-    load_str(EMBEDDED_RON, EMBEDDED_NAME, &built_in_source)
+    load_folder(&embedded_folder()).map(|(d, _)| d)
 }
 
-/// A dataset file on disk. Source files are looked up beside it, then among the built-in
-/// copies of the same name.
-pub fn load_file(path: &Path) -> Result<Dataset, Report> {
+/// A dataset on disk: a folder (or its `dataset.ron`), or a dataset written in one file.
+/// Source texts are read from the dataset's own folder only.
+pub fn load_path(path: &Path) -> Result<(Dataset, Layout), Report> {
     let name = path.display().to_string();
-    let text = read_text(path).map_err(|e| {
+    let unreadable = |e: ReadError| {
         let ((line, col), hint) = match e {
             ReadError::NotUtf8 { line, col } => (
                 (line, col),
@@ -282,17 +264,43 @@ pub fn load_file(path: &Path) -> Result<Dataset, Report> {
             ),
             _ => (
                 (1, 1),
-                "give the path of a dataset file (.ron) with --data or to `check`",
+                "give the dataset's folder (or a dataset file, .ron) with --data or to `check`",
             ),
         };
         let message = format!("cannot read the dataset: {e}");
         Report::single(&name, line, col, message, hint.to_owned())
-    })?;
+    };
+    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return load_folder(&DiskFolder {
+            dir: path.to_path_buf(),
+        });
+    }
+    let text = read_text(path).map_err(unreadable)?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    load_str(&text, &name, &|rel| resolve_beside(&dir, rel))
+    let folder = DiskFolder { dir };
+    if load::root_name(&text) == Some("Manifest") {
+        return load_folder(&folder);
+    }
+    let (d, layout) = load::single(&text, &name)?;
+    let resolve = |rel: &str| {
+        if !load::is_inside(rel) {
+            return Err(format!(
+                "{rel:?} is not inside the dataset's folder: name a file relative to the dataset, without `..`"
+            ));
+        }
+        folder
+            .read(rel)
+            .map_err(|e| format!("the source text {rel:?} cannot be used: {e}"))
+    };
+    validated(d, layout, &resolve)
 }
 
-/// `--data FILE` if given, else the built-in dataset.
+/// A dataset on disk (see [`load_path`]).
+pub fn load_file(path: &Path) -> Result<Dataset, Report> {
+    load_path(path).map(|(d, _)| d)
+}
+
+/// `--data PATH` if given, else the built-in dataset.
 pub fn load(path: Option<&Path>) -> Result<Dataset, Report> {
     match path {
         Some(p) => load_file(p),

@@ -107,6 +107,9 @@ pub struct Claim {
     /// The same in plain words for the patient's handout (every number in it occurs in the
     /// quote); the handout uses `text` where there is none.
     pub plain: Option<Text>,
+    /// The pathway it was written in, when a treatment takes it from one (set on loading).
+    #[serde(skip)]
+    pub from: Option<String>,
 }
 
 impl Claim {
@@ -136,12 +139,14 @@ pub enum Evidence {
     HospitalPractice,
     /// Another patient-information page, cited with a locator (its text is not checked).
     PatientInformation,
+    /// One or a few patients described (a case report).
+    CaseReport,
     /// News of a congress talk: the weakest.
     Report,
 }
 
 impl Evidence {
-    pub const ALL: [Evidence; 9] = [
+    pub const ALL: [Evidence; 10] = [
         Evidence::PatientPage,
         Evidence::NationalGuideline,
         Evidence::Consensus,
@@ -150,6 +155,7 @@ impl Evidence {
         Evidence::Review,
         Evidence::HospitalPractice,
         Evidence::PatientInformation,
+        Evidence::CaseReport,
         Evidence::Report,
     ];
 
@@ -164,6 +170,7 @@ impl Evidence {
             Evidence::Review => Words::new("Oversigtsartikel", "Review"),
             Evidence::HospitalPractice => Words::new("Hospitalspraksis", "Hospital practice"),
             Evidence::PatientInformation => Words::new("Patientinformation", "Patient information"),
+            Evidence::CaseReport => Words::new("Sygehistorie", "Case report"),
             Evidence::Report => Words::new("Kongresreferat", "Congress report"),
         }
     }
@@ -184,6 +191,7 @@ impl Evidence {
             Evidence::Review => "review",
             Evidence::HospitalPractice => "hospital_practice",
             Evidence::PatientInformation => "patient_information",
+            Evidence::CaseReport => "case_report",
             Evidence::Report => "report",
         }
     }
@@ -375,6 +383,9 @@ pub struct Outcome {
     pub not_helped: Option<Text>,
     /// How long the effect lasts, where the quote says ("i op til 2 år").
     pub timeframe: Option<Text>,
+    /// The pathway it was written in, when a treatment takes it from one (set on loading).
+    #[serde(skip)]
+    pub from: Option<String>,
 }
 
 /// A unit of time.
@@ -446,6 +457,9 @@ pub struct FollowUp {
     /// Plain words for the handout.
     #[serde(default)]
     pub plain: Option<Text>,
+    /// The pathway it was written in, when a treatment takes it from one (set on loading).
+    #[serde(skip)]
+    pub from: Option<String>,
 }
 
 /// Something done before or around the treatment; `when` limits it to some profiles.
@@ -460,6 +474,13 @@ pub struct Preparation {
     pub cite: Cite,
     /// Plain words for the handout.
     pub plain: Option<Text>,
+    /// Ids of preparations that already cover this one: where one of them applies to the
+    /// patient, this one is not listed (e.g. the page's octreotide before embolisation
+    /// covers the guideline's somatostatin-analogue cover).
+    pub covered_by: Vec<String>,
+    /// The pathway it was written in, when a treatment takes it from one (set on loading).
+    #[serde(skip)]
+    pub from: Option<String>,
 }
 
 /// A rule: when the condition holds, the verdict applies for this reason. A rule whose
@@ -485,6 +506,14 @@ pub struct Rule {
     /// this patient's preparation or risk.
     #[serde(default)]
     pub patient: Option<Text>,
+    /// An absolute contraindication in a national guideline: while a fact it reads is not
+    /// entered, the treatment waits for it ("Pending"), instead of the fact going to the
+    /// checklist.
+    #[serde(default)]
+    pub absolute: bool,
+    /// The pathway it was written in, when a treatment takes it from one (set on loading).
+    #[serde(skip)]
+    pub from: Option<String>,
 }
 
 /// A criterion the source sets for a treatment. A treatment is eligible only when all its
@@ -511,6 +540,9 @@ pub struct Criterion {
     /// Further sources for the same statement.
     #[serde(default)]
     pub also: Vec<Cite>,
+    /// The pathway it was written in, when a treatment takes it from one (set on loading).
+    #[serde(skip)]
+    pub from: Option<String>,
 }
 
 /// A question of the side-by-side comparison grid.
@@ -626,6 +658,9 @@ pub struct Treatment {
     pub not_suited: Vec<Claim>,
     /// How the source speaks of the treatment when its criteria are met.
     pub eligible_as: Option<EligibleAs>,
+    /// The shared pathways it takes (by id): their criteria, rules, preparations, checks
+    /// and texts apply to it as if written here, before its own.
+    pub pathways: Vec<String>,
     /// What the source requires: all must hold for `eligible`.
     pub criteria: Vec<Criterion>,
     /// Reservations, contraindications and remarks: each applies when its condition holds.
@@ -636,6 +671,9 @@ pub struct Treatment {
     pub ask: Vec<Text>,
     /// Points to check before this treatment that no profile field covers.
     pub checks: Vec<Claim>,
+    /// The grid answers it takes from a pathway, by question id (set on loading).
+    #[serde(skip)]
+    pub inherited_answers: Vec<String>,
 }
 
 impl Treatment {
@@ -650,6 +688,71 @@ impl Treatment {
             ("suited", &self.suited),
             ("not_suited", &self.not_suited),
         ]
+    }
+}
+
+/// A named set of criteria, rules, preparations, checks and texts that several treatments
+/// share (e.g. every procedure under general anaesthesia, the catheter treatments). Each is
+/// written once, here, and reaches every treatment that lists the pathway; its wording must
+/// read right on each of them.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Pathway {
+    pub id: String,
+    /// What the pathway covers, e.g. "Every procedure on the liver".
+    pub name: Text,
+    pub criteria: Vec<Criterion>,
+    pub rules: Vec<Rule>,
+    pub preparations: Vec<Preparation>,
+    pub checks: Vec<Claim>,
+    pub procedure: Vec<Claim>,
+    pub outcomes: Vec<Outcome>,
+    pub side_effects_common: Vec<Claim>,
+    pub side_effects_rare: Vec<Claim>,
+    pub follow_up: Vec<FollowUp>,
+    /// Grid answers shared by its treatments; a treatment's own answer replaces one.
+    pub answers: BTreeMap<String, Answer>,
+    pub ask: Vec<Text>,
+}
+
+impl Pathway {
+    /// Calls `f` with each citation of the pathway and the path of its item below `p`.
+    fn visit_own_cites(&self, p: &str, f: &mut dyn FnMut(&str, &Cite)) {
+        let lists: [(&str, &[Claim]); 4] = [
+            ("checks", &self.checks),
+            ("procedure", &self.procedure),
+            ("side_effects_common", &self.side_effects_common),
+            ("side_effects_rare", &self.side_effects_rare),
+        ];
+        for (name, list) in lists {
+            for (k, c) in list.iter().enumerate() {
+                f(&format!("{p}{name}[{k}]"), &c.cite);
+            }
+        }
+        for (k, x) in self.outcomes.iter().enumerate() {
+            f(&format!("{p}outcomes[{k}]"), &x.cite);
+        }
+        for (k, x) in self.preparations.iter().enumerate() {
+            f(&format!("{p}preparations[{k}]"), &x.cite);
+        }
+        for (k, x) in self.follow_up.iter().enumerate() {
+            f(&format!("{p}follow_up[{k}]"), &x.cite);
+        }
+        for (k, c) in self.criteria.iter().enumerate() {
+            let path = format!("{p}criteria[{k}]");
+            f(&path, &c.cite);
+            c.also.iter().for_each(|a| f(&path, a));
+        }
+        for (k, r) in self.rules.iter().enumerate() {
+            let path = format!("{p}rules[{k}]");
+            f(&path, &r.cite);
+            r.also.iter().for_each(|a| f(&path, a));
+        }
+        for (q, a) in &self.answers {
+            if let Answer::Stated { cite, .. } = a {
+                f(&format!("{p}answers.{q}"), cite);
+            }
+        }
     }
 }
 
@@ -696,6 +799,8 @@ pub struct Dataset {
     pub checks: Vec<Claim>,
     /// The comparison grid's questions, in display order.
     pub questions: Vec<Question>,
+    /// Rule sets and texts shared by several treatments.
+    pub pathways: Vec<Pathway>,
     pub treatments: Vec<Treatment>,
     /// Questions any patient may want to ask (not claims).
     pub ask: Vec<Text>,
@@ -871,38 +976,71 @@ pub struct Stats {
 }
 
 impl Dataset {
-    /// Calls `f` with every citation in the dataset.
-    pub fn visit_cites(&self, f: &mut dyn FnMut(&Cite)) {
-        let claims =
-            |list: &[Claim], f: &mut dyn FnMut(&Cite)| list.iter().for_each(|c| f(&c.cite));
-        self.facts.iter().for_each(|x| f(&x.cite));
-        claims(&self.choice_factors, f);
-        claims(&self.checks, f);
-        self.notices.iter().for_each(|x| f(&x.cite));
-        for x in &self.disagreements {
-            claims(&x.positions, f);
+    /// Calls `f` with every citation as written in the dataset, and the path of the item
+    /// that carries it (`treatments[2].rules[0]`, `pathways[1].preparations[3]`). An item a
+    /// treatment takes from a pathway is visited once, at the pathway; a treatment's own
+    /// items are counted from 0 after those it inherits.
+    pub fn visit_cites(&self, f: &mut dyn FnMut(&str, &Cite)) {
+        fn claims(p: &str, name: &str, list: &[Claim], f: &mut dyn FnMut(&str, &Cite)) {
+            for (k, c) in list.iter().filter(|c| c.from.is_none()).enumerate() {
+                f(&format!("{p}{name}[{k}]"), &c.cite);
+            }
         }
-        for t in &self.treatments {
-            f(&t.summary.cite);
-            f(&t.aim.cite);
-            for (_, list) in t.claim_lists() {
-                claims(list, f);
+        fn own<T>(list: &[T], from: impl Fn(&T) -> bool) -> impl Iterator<Item = (usize, &T)> {
+            list.iter().filter(move |x| !from(x)).enumerate()
+        }
+        for (k, x) in self.facts.iter().enumerate() {
+            f(&format!("facts[{k}]"), &x.cite);
+        }
+        claims("", "choice_factors", &self.choice_factors, f);
+        claims("", "checks", &self.checks, f);
+        for (k, x) in self.notices.iter().enumerate() {
+            f(&format!("notices[{k}]"), &x.cite);
+        }
+        for (i, x) in self.disagreements.iter().enumerate() {
+            claims(
+                &format!("disagreements[{i}]."),
+                "positions",
+                &x.positions,
+                f,
+            );
+        }
+        for (i, pw) in self.pathways.iter().enumerate() {
+            let p = format!("pathways[{i}].");
+            pw.visit_own_cites(&p, f);
+        }
+        for (i, t) in self.treatments.iter().enumerate() {
+            let p = format!("treatments[{i}].");
+            f(&format!("{p}summary"), &t.summary.cite);
+            f(&format!("{p}aim"), &t.aim.cite);
+            for (name, list) in t.claim_lists() {
+                claims(&p, name, list, f);
             }
-            claims(&t.checks, f);
-            t.outcomes.iter().for_each(|x| f(&x.cite));
-            t.preparations.iter().for_each(|x| f(&x.cite));
-            t.follow_up.iter().for_each(|x| f(&x.cite));
-            for c in &t.criteria {
-                f(&c.cite);
-                c.also.iter().for_each(&mut *f);
+            claims(&p, "checks", &t.checks, f);
+            for (k, x) in own(&t.outcomes, |x| x.from.is_some()) {
+                f(&format!("{p}outcomes[{k}]"), &x.cite);
             }
-            for r in &t.rules {
-                f(&r.cite);
-                r.also.iter().for_each(&mut *f);
+            for (k, x) in own(&t.preparations, |x| x.from.is_some()) {
+                f(&format!("{p}preparations[{k}]"), &x.cite);
             }
-            for a in t.answers.values() {
-                if let Answer::Stated { cite, .. } = a {
-                    f(cite);
+            for (k, x) in own(&t.follow_up, |x| x.from.is_some()) {
+                f(&format!("{p}follow_up[{k}]"), &x.cite);
+            }
+            for (k, c) in own(&t.criteria, |x| x.from.is_some()) {
+                let path = format!("{p}criteria[{k}]");
+                f(&path, &c.cite);
+                c.also.iter().for_each(|a| f(&path, a));
+            }
+            for (k, r) in own(&t.rules, |x| x.from.is_some()) {
+                let path = format!("{p}rules[{k}]");
+                f(&path, &r.cite);
+                r.also.iter().for_each(|a| f(&path, a));
+            }
+            for (q, a) in &t.answers {
+                if let Answer::Stated { cite, .. } = a
+                    && !t.inherited_answers.contains(q)
+                {
+                    f(&format!("{p}answers.{q}"), cite);
                 }
             }
         }
@@ -910,7 +1048,7 @@ impl Dataset {
 
     pub fn stats(&self) -> Stats {
         let (mut quoted, mut located) = (0, 0);
-        self.visit_cites(&mut |c| {
+        self.visit_cites(&mut |_, c| {
             if self.cites_literature(c) {
                 located += 1;
             } else {
@@ -924,7 +1062,15 @@ impl Dataset {
             rules: self
                 .treatments
                 .iter()
-                .map(|t| t.rules.len() + t.criteria.len())
+                .map(|t| {
+                    t.rules.iter().filter(|r| r.from.is_none()).count()
+                        + t.criteria.iter().filter(|c| c.from.is_none()).count()
+                })
+                .chain(
+                    self.pathways
+                        .iter()
+                        .map(|p| p.rules.len() + p.criteria.len()),
+                )
                 .sum(),
             quoted,
             located,

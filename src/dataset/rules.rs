@@ -111,6 +111,26 @@ impl Expr {
     }
 }
 
+impl Cond {
+    /// The ids of the treatments whose verdicts the condition reads (none if it did not
+    /// parse).
+    pub fn verdict_refs(&self) -> Vec<String> {
+        fn walk(e: &Expr, out: &mut Vec<String>) {
+            match e {
+                Expr::Const(_) | Expr::Cmp { .. } | Expr::InSet { .. } | Expr::InRange { .. } => {}
+                Expr::Not(e) => walk(e, out),
+                Expr::And(es) | Expr::Or(es) => es.iter().for_each(|e| walk(e, out)),
+                Expr::VerdictOf { treatment, .. } => out.push(treatment.clone()),
+            }
+        }
+        let mut out = Vec::new();
+        if let Ok(e) = &self.parsed {
+            walk(e, &mut out);
+        }
+        out
+    }
+}
+
 /// An error in a rule expression: what is wrong and where in the expression text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExprError {

@@ -4,42 +4,53 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::fields::Layer;
+use super::load::Layout;
 use super::model::{
-    About, Alternative, Answer, Cite, Claim, Criterion, Dataset, Evidence, Freq, Interval,
+    About, Alternative, Answer, Cite, Claim, Criterion, Dataset, Evidence, Freq, Interval, Pathway,
     Preparation, Rule, Source, Text, Treatment, Verdict,
 };
 use super::rules::Cond;
-use super::spans::{LazySpans, Pos};
+use super::spans::Pos;
 use super::{Diagnostic, normalize_ws};
 
 /// The text of each source that has a `file`, keyed by source id, already whitespace-normalised.
 pub type SourceTexts = HashMap<String, String>;
 
 pub(super) struct Validator<'a> {
-    file: &'a str,
-    spans: &'a LazySpans<'a>,
+    layout: &'a Layout,
     texts: &'a SourceTexts,
     source_ids: HashSet<String>,
+    /// The treatments' ids, in order.
+    treatment_ids: Vec<String>,
     /// Sources of the guideline layer (cited with a locator, not quoted).
     literature: HashSet<String>,
+    /// National guidelines among them.
+    guidelines: HashSet<String>,
     pub errors: Vec<Diagnostic>,
 }
 
 impl<'a> Validator<'a> {
-    pub fn new(file: &'a str, spans: &'a LazySpans<'a>, texts: &'a SourceTexts) -> Self {
+    pub fn new(layout: &'a Layout, texts: &'a SourceTexts) -> Self {
         Validator {
-            file,
-            spans,
+            layout,
             texts,
             source_ids: HashSet::new(),
+            treatment_ids: Vec::new(),
             literature: HashSet::new(),
+            guidelines: HashSet::new(),
             errors: Vec::new(),
         }
     }
 
-    fn error_at(&mut self, pos: Pos, path: &str, message: String, hint: Option<String>) {
+    fn error_at(
+        &mut self,
+        (file, pos): (&str, Pos),
+        path: &str,
+        message: String,
+        hint: Option<String>,
+    ) {
         self.errors.push(Diagnostic {
-            file: self.file.to_owned(),
+            file: file.to_owned(),
             line: pos.line,
             col: pos.col,
             path: path.to_owned(),
@@ -49,8 +60,8 @@ impl<'a> Validator<'a> {
     }
 
     fn error(&mut self, path: &str, message: impl Into<String>, hint: Option<&str>) {
-        let pos = self.spans.get().find(path);
-        self.error_at(pos, path, message.into(), hint.map(str::to_owned));
+        let at = self.layout.find(path);
+        self.error_at(at, path, message.into(), hint.map(str::to_owned));
     }
 
     pub fn dataset(&mut self, d: &mut Dataset) {
@@ -82,6 +93,12 @@ impl<'a> Validator<'a> {
             .sources
             .iter()
             .filter(|s| s.kind.is_some_and(Evidence::is_literature))
+            .map(|s| s.id.clone())
+            .collect();
+        self.guidelines = d
+            .sources
+            .iter()
+            .filter(|s| s.kind == Some(Evidence::NationalGuideline))
             .map(|s| s.id.clone())
             .collect();
         for (i, s) in d.sources.iter().enumerate() {
@@ -157,9 +174,27 @@ impl<'a> Validator<'a> {
             self.error("treatments", "the dataset has no treatments", None);
         }
         let ids: Vec<String> = d.treatments.iter().map(|t| t.id.clone()).collect();
+        self.treatment_ids = ids.clone();
         let questions: Vec<String> = d.questions.iter().map(|q| q.id.clone()).collect();
+        self.unique_ids("pathways", d.pathways.iter().map(|p| p.id.as_str()));
+        for (k, pw) in d.pathways.iter_mut().enumerate() {
+            self.pathway(k, pw, &ids, &questions, &question_ids);
+        }
         for (i, t) in d.treatments.iter_mut().enumerate() {
             self.treatment(i, t, &ids, &questions, &question_ids);
+            self.taken_pathways(i, t, &d.pathways, &questions);
+            flatten(t, &d.pathways);
+        }
+        for (i, pw) in d.pathways.iter().enumerate() {
+            if !d.treatments.iter().any(|t| t.pathways.contains(&pw.id)) {
+                self.error(
+                    &format!("pathways[{i}].id"),
+                    format!("no treatment takes the pathway `{}`", pw.id),
+                    Some(
+                        "add its id to the `pathways` of the treatments it concerns, or remove it",
+                    ),
+                );
+            }
         }
 
         match &d.no_treatment {
@@ -347,18 +382,21 @@ impl<'a> Validator<'a> {
                 Some("add `eligible_as: Some(criteria_met),` where the source offers it when its criteria hold, or `Some(may_be_considered),` where it only permits it (\"eventuelt\", \"kan også\", \"en nyere mulighed\")"),
             );
         }
-        if t.criteria.is_empty() {
-            self.error(
-                &format!("{p}.criteria"),
-                format!("treatment `{}` has no criteria, so it could never be eligible", t.id),
-                Some("add `criteria: [Criterion(when: ..., requires: ..., otherwise: caution, unmet: ..., cite: ...)]` with what the source requires"),
-            );
+        let own = t.id.clone();
+        self.items(&p, ItemsMut::of_treatment(t), &ids[..i], &own);
+        for (k, q) in t.ask.iter().enumerate() {
+            self.text(&format!("{p}.ask[{k}]"), q);
         }
-        self.unique_ids(
-            &format!("{p}.outcomes"),
-            t.outcomes.iter().map(|o| o.id.as_str()),
-        );
-        for (k, o) in t.outcomes.iter().enumerate() {
+        for (k, c) in t.checks.iter().enumerate() {
+            self.claim(&format!("{p}.checks[{k}]"), c);
+        }
+        self.answers(&p, &t.answers, questions, question_ids);
+    }
+
+    /// The items a treatment or a pathway holds: outcomes, follow-up, preparations,
+    /// criteria and rules. `earlier` are the treatments whose verdicts they may read.
+    fn items(&mut self, p: &str, it: ItemsMut<'_>, earlier: &[String], own: &str) {
+        for (k, o) in it.outcomes.iter().enumerate() {
             let op = format!("{p}.outcomes[{k}]");
             self.text(&format!("{op}.text"), &o.text);
             self.cite(&op, &o.cite);
@@ -383,44 +421,239 @@ impl<'a> Validator<'a> {
                 self.freq(&format!("{op}.freq"), freq);
             }
         }
-        for (k, f) in t.follow_up.iter().enumerate() {
+        for (k, f) in it.follow_up.iter().enumerate() {
             let fp = format!("{p}.follow_up[{k}]");
             self.interval(&format!("{fp}.after"), f.after);
             self.text(&format!("{fp}.text"), &f.text);
             self.cite(&fp, &f.cite);
             self.plain(&format!("{fp}.plain"), f.plain.as_ref(), &f.cite);
         }
-        self.unique_ids(
-            &format!("{p}.preparations"),
-            t.preparations.iter().map(|x| x.id.as_str()),
-        );
-        for (k, prep) in t.preparations.iter_mut().enumerate() {
+        for (k, prep) in it.preparations.iter_mut().enumerate() {
             self.preparation(&format!("{p}.preparations[{k}]"), prep);
         }
-        for (k, c) in t.criteria.iter_mut().enumerate() {
-            self.criterion(&format!("{p}.criteria[{k}]"), c, &ids[..i], &t.id);
+        for (k, c) in it.criteria.iter_mut().enumerate() {
+            self.criterion(&format!("{p}.criteria[{k}]"), c, earlier, own);
         }
-        for (k, r) in t.rules.iter_mut().enumerate() {
-            self.rule(&format!("{p}.rules[{k}]"), r, &ids[..i], &t.id);
+        for (k, r) in it.rules.iter_mut().enumerate() {
+            self.rule(&format!("{p}.rules[{k}]"), r, earlier, own);
         }
-        for (k, q) in t.ask.iter().enumerate() {
-            self.text(&format!("{p}.ask[{k}]"), q);
+    }
+
+    /// A pathway: its items, valid for any treatment (the order of verdict references is
+    /// checked for each treatment that takes it).
+    fn pathway(
+        &mut self,
+        k: usize,
+        pw: &mut Pathway,
+        ids: &[String],
+        questions: &[String],
+        question_ids: &HashSet<String>,
+    ) {
+        let p = format!("pathways[{k}]");
+        self.text(&format!("{p}.name"), &pw.name);
+        let empty = pw.criteria.is_empty()
+            && pw.rules.is_empty()
+            && pw.preparations.is_empty()
+            && pw.checks.is_empty()
+            && pw.procedure.is_empty()
+            && pw.outcomes.is_empty()
+            && pw.side_effects_common.is_empty()
+            && pw.side_effects_rare.is_empty()
+            && pw.follow_up.is_empty()
+            && pw.answers.is_empty()
+            && pw.ask.is_empty();
+        if empty {
+            self.error(
+                &p,
+                format!("the pathway `{}` holds nothing", pw.id),
+                Some("give it criteria, rules, preparations, checks or texts, or remove it"),
+            );
         }
-        for (k, c) in t.checks.iter().enumerate() {
-            self.claim(&format!("{p}.checks[{k}]"), c);
+        let lists: [(&str, &[Claim]); 4] = [
+            ("checks", &pw.checks),
+            ("procedure", &pw.procedure),
+            ("side_effects_common", &pw.side_effects_common),
+            ("side_effects_rare", &pw.side_effects_rare),
+        ];
+        for (name, list) in lists {
+            for (i, c) in list.iter().enumerate() {
+                self.claim(&format!("{p}.{name}[{i}]"), c);
+            }
+        }
+        for (i, q) in pw.ask.iter().enumerate() {
+            self.text(&format!("{p}.ask[{i}]"), q);
+        }
+        self.items(&p, ItemsMut::of_pathway(pw), ids, PATHWAY);
+        self.answers(&p, &pw.answers, questions, question_ids);
+    }
+
+    /// What a treatment takes from its pathways: each exists, is taken once and reads only
+    /// the verdicts of treatments listed before it; with them, the treatment has criteria,
+    /// answers every grid question once, and its item ids stay unique.
+    fn taken_pathways(
+        &mut self,
+        i: usize,
+        t: &Treatment,
+        pathways: &[Pathway],
+        questions: &[String],
+    ) {
+        let p = format!("treatments[{i}]");
+        let known: Vec<&str> = pathways.iter().map(|x| x.id.as_str()).collect();
+        let mut taken: Vec<&Pathway> = Vec::new();
+        for (k, id) in t.pathways.iter().enumerate() {
+            let at = format!("{p}.pathways[{k}]");
+            let Some(pw) = pathways.iter().find(|x| x.id == *id) else {
+                self.error(
+                    &at,
+                    format!("`{id}` is not a pathway of this dataset"),
+                    Some(&format!(
+                        "use one of: {}",
+                        if known.is_empty() {
+                            "(none)".to_owned()
+                        } else {
+                            known.join(", ")
+                        }
+                    )),
+                );
+                continue;
+            };
+            if taken.iter().any(|x| x.id == pw.id) {
+                self.error(
+                    &at,
+                    format!("the pathway `{id}` is listed twice"),
+                    Some("list it once"),
+                );
+                continue;
+            }
+            for r in pathway_verdict_refs(pw) {
+                if r == t.id {
+                    self.error(
+                        &at,
+                        format!("the pathway `{id}` reads the verdict of `{r}`, which takes it: a treatment cannot depend on its own verdict"),
+                        Some("take the pathway only on treatments listed after the one whose verdict it reads"),
+                    );
+                } else if !self.earlier(i, &r) {
+                    self.error(
+                        &at,
+                        format!("the pathway `{id}` reads the verdict of `{r}`, which is not listed before `{}`", t.id),
+                        Some("a rule may only read the verdicts of treatments listed before the one it applies to"),
+                    );
+                }
+            }
+            taken.push(pw);
+        }
+        if t.criteria.is_empty() && taken.iter().all(|x| x.criteria.is_empty()) {
+            self.error(
+                &format!("{p}.criteria"),
+                format!("treatment `{}` has no criteria, so it could never be eligible", t.id),
+                Some("add `criteria: [Criterion(when: ..., requires: ..., otherwise: caution, unmet: ..., cite: ...)]` with what the source requires, or take a pathway that has them"),
+            );
         }
         for q in questions {
-            if !t.answers.contains_key(q) {
-                self.error(
+            if t.answers.contains_key(q) {
+                continue;
+            }
+            let from: Vec<&str> = taken
+                .iter()
+                .filter(|x| x.answers.contains_key(q))
+                .map(|x| x.id.as_str())
+                .collect();
+            match from.as_slice() {
+                [_] => {}
+                [] => self.error(
                     &format!("{p}.answers"),
                     format!("treatment `{}` does not answer the grid question `{q}`", t.id),
                     Some(&format!(
                         "add `\"{q}\": Stated(text: (da: ..., en: ...), cite: ...)`, or `\"{q}\": NotStated` if the source does not say"
                     )),
-                );
+                ),
+                several => self.error(
+                    &format!("{p}.answers"),
+                    format!(
+                        "treatment `{}` gets an answer to `{q}` from several pathways: {}",
+                        t.id,
+                        several.join(", ")
+                    ),
+                    Some("answer it in the treatment itself, or in one pathway only"),
+                ),
             }
         }
-        self.answers(&p, &t.answers, questions, question_ids);
+        // Ids stay unique across the treatment and what it takes.
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        let mut prep_ids: Vec<&str> = Vec::new();
+        let mut outcome_ids: HashMap<&str, &str> = HashMap::new();
+        let own = format!("treatment `{}`", t.id);
+        let sources = taken
+            .iter()
+            .map(|x| (format!("pathway `{}`", x.id), *x))
+            .collect::<Vec<_>>();
+        let mut dup = Vec::new();
+        for (who, pw) in &sources {
+            for x in &pw.preparations {
+                if let Some(other) = seen.insert(&x.id, who) {
+                    dup.push(("preparations", x.id.clone(), other.to_owned(), who.clone()));
+                }
+                prep_ids.push(&x.id);
+            }
+            for x in &pw.outcomes {
+                if let Some(other) = outcome_ids.insert(&x.id, who) {
+                    dup.push(("outcomes", x.id.clone(), other.to_owned(), who.clone()));
+                }
+            }
+        }
+        for x in &t.preparations {
+            if let Some(other) = seen.insert(&x.id, &own) {
+                dup.push(("preparations", x.id.clone(), other.to_owned(), own.clone()));
+            }
+            prep_ids.push(&x.id);
+        }
+        for x in &t.outcomes {
+            if let Some(other) = outcome_ids.insert(&x.id, &own) {
+                dup.push(("outcomes", x.id.clone(), other.to_owned(), own.clone()));
+            }
+        }
+        for (list, id, a, b) in dup {
+            let message = if a == b {
+                format!("the id `{id}` is used twice in the {list} of {a}")
+            } else {
+                format!(
+                    "the id `{id}` is in the {list} of both {a} and {b}, which `{}` takes together",
+                    t.id
+                )
+            };
+            self.error(
+                &format!("{p}.{list}"),
+                message,
+                Some("give each item its own id"),
+            );
+        }
+        let all_preps = taken
+            .iter()
+            .flat_map(|x| x.preparations.iter())
+            .chain(&t.preparations);
+        let mut unknown = Vec::new();
+        for prep in all_preps {
+            for c in &prep.covered_by {
+                if !prep_ids.contains(&c.as_str()) || *c == prep.id {
+                    unknown.push((prep.id.clone(), c.clone()));
+                }
+            }
+        }
+        for (prep, c) in unknown {
+            self.error(
+                &format!("{p}.preparations"),
+                format!("the preparation `{prep}` is covered by `{c}`, which is not another preparation of `{}`", t.id),
+                Some(&format!("use the id of one of: {}", prep_ids.join(", "))),
+            );
+        }
+    }
+
+    /// Whether treatment `r` is listed before treatment `i`.
+    fn earlier(&self, i: usize, r: &str) -> bool {
+        self.treatment_ids
+            .iter()
+            .position(|x| x == r)
+            .is_some_and(|k| k < i)
     }
 
     fn answer(&mut self, ap: &str, a: &Answer) {
@@ -541,6 +774,22 @@ impl<'a> Validator<'a> {
         if let Some(t) = &r.patient {
             self.text(&format!("{p}.patient"), t);
         }
+        if r.absolute {
+            if r.verdict != Verdict::NotEligible {
+                self.error(
+                    &format!("{p}.absolute"),
+                    "an absolute contraindication rules the treatment out: its verdict is `not_eligible`",
+                    Some("write `verdict: not_eligible`, or remove `absolute: true`"),
+                );
+            }
+            if !self.guidelines.contains(&r.cite.source) {
+                self.error(
+                    &format!("{p}.absolute"),
+                    "only a national guideline's absolute contraindication makes a treatment wait for an unknown fact",
+                    Some("cite the national guideline that names it absolute, or remove `absolute: true`"),
+                );
+            }
+        }
     }
 
     fn also(&mut self, p: &str, also: &[Cite]) {
@@ -594,23 +843,32 @@ impl<'a> Validator<'a> {
         let src = cond.src.clone();
         match &mut cond.parsed {
             Err(e) => {
-                let pos = match self.spans.get().value(p) {
+                let layout = self.layout;
+                let at = match layout.value(p) {
                     // +1 for the opening quote; columns count characters.
-                    Some(v) => Pos {
-                        line: v.line,
-                        col: v.col + 1 + src[..e.offset.min(src.len())].chars().count(),
-                    },
-                    None => self.spans.get().find(p),
+                    Some((file, v)) => (
+                        file,
+                        Pos {
+                            line: v.line,
+                            col: v.col + 1 + src[..e.offset.min(src.len())].chars().count(),
+                        },
+                    ),
+                    None => layout.find(p),
                 };
                 let msg = format!("in the condition {:?}: {}", echo(&src), e.message);
                 let hint = e.hint.clone();
-                self.error_at(pos, p, msg, hint);
+                self.error_at(at, p, msg, hint);
             }
             Ok(expr) => {
                 let mut problems = Vec::new();
                 expr.visit_verdict_refs(&mut |id, index| {
                     if let Some(k) = earlier.iter().position(|t| t == id) {
                         *index = k;
+                    } else if own == PATHWAY {
+                        problems.push((
+                            format!("`verdict({id})` names no treatment of this dataset"),
+                            Some(format!("use one of: {}", earlier.join(", "))),
+                        ));
                     } else if earlier.is_empty() && own.is_empty() {
                         problems.push(("`verdict(...)` can only be used in treatment rules".to_owned(), None));
                     } else if id == own {
@@ -629,9 +887,9 @@ impl<'a> Validator<'a> {
                     }
                 });
                 for (msg, hint) in problems {
-                    let pos = self.spans.get().find(p);
+                    let layout = self.layout;
                     self.error_at(
-                        pos,
+                        layout.find(p),
                         p,
                         format!("in the condition {:?}: {msg}", echo(&src)),
                         hint,
@@ -835,6 +1093,155 @@ impl<'a> Validator<'a> {
                 format!("the time range {}-{} is upside down", iv.low, iv.high),
                 Some(&format!("write `low: {}, high: {}`", iv.high, iv.low)),
             );
+        }
+    }
+}
+
+/// The `own` name the items of a pathway are validated under.
+const PATHWAY: &str = "\u{0}pathway";
+
+/// The items of a treatment or a pathway that the same checks apply to.
+struct ItemsMut<'a> {
+    outcomes: &'a [super::model::Outcome],
+    follow_up: &'a [super::model::FollowUp],
+    preparations: &'a mut [Preparation],
+    criteria: &'a mut [Criterion],
+    rules: &'a mut [Rule],
+}
+
+impl<'a> ItemsMut<'a> {
+    fn of_treatment(t: &'a mut Treatment) -> Self {
+        ItemsMut {
+            outcomes: &t.outcomes,
+            follow_up: &t.follow_up,
+            preparations: &mut t.preparations,
+            criteria: &mut t.criteria,
+            rules: &mut t.rules,
+        }
+    }
+
+    fn of_pathway(p: &'a mut Pathway) -> Self {
+        ItemsMut {
+            outcomes: &p.outcomes,
+            follow_up: &p.follow_up,
+            preparations: &mut p.preparations,
+            criteria: &mut p.criteria,
+            rules: &mut p.rules,
+        }
+    }
+}
+
+/// The treatments whose verdicts a pathway's conditions read.
+fn pathway_verdict_refs(pw: &Pathway) -> Vec<String> {
+    let mut out: Vec<String> = pw
+        .criteria
+        .iter()
+        .map(|c| &c.when)
+        .chain(pw.rules.iter().map(|r| &r.when))
+        .chain(pw.preparations.iter().filter_map(|x| x.when.as_ref()))
+        .flat_map(Cond::verdict_refs)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Puts what a treatment takes from its pathways in front of its own items, each marked
+/// with the pathway it comes from; the treatment's own grid answers replace a pathway's.
+fn flatten(t: &mut Treatment, pathways: &[Pathway]) {
+    fn take<T: Clone>(
+        own: &mut Vec<T>,
+        taken: &[(&str, &Pathway)],
+        list: impl Fn(&Pathway) -> &Vec<T>,
+        mark: impl Fn(&mut T, &str),
+    ) {
+        let mut all: Vec<T> = Vec::new();
+        for (id, pw) in taken {
+            for x in list(pw) {
+                let mut x = x.clone();
+                mark(&mut x, id);
+                all.push(x);
+            }
+        }
+        all.append(own);
+        *own = all;
+    }
+    let taken: Vec<(&str, &Pathway)> = t
+        .pathways
+        .iter()
+        .filter_map(|id| {
+            pathways
+                .iter()
+                .find(|p| p.id == *id)
+                .map(|p| (id.as_str(), p))
+        })
+        .collect();
+    let from = |id: &str| Some(id.to_owned());
+    take(
+        &mut t.criteria,
+        &taken,
+        |p| &p.criteria,
+        |x, id| x.from = from(id),
+    );
+    take(
+        &mut t.rules,
+        &taken,
+        |p| &p.rules,
+        |x, id| x.from = from(id),
+    );
+    take(
+        &mut t.preparations,
+        &taken,
+        |p| &p.preparations,
+        |x, id| x.from = from(id),
+    );
+    take(
+        &mut t.checks,
+        &taken,
+        |p| &p.checks,
+        |x, id| x.from = from(id),
+    );
+    take(
+        &mut t.procedure,
+        &taken,
+        |p| &p.procedure,
+        |x, id| x.from = from(id),
+    );
+    take(
+        &mut t.outcomes,
+        &taken,
+        |p| &p.outcomes,
+        |x, id| x.from = from(id),
+    );
+    take(
+        &mut t.side_effects_common,
+        &taken,
+        |p| &p.side_effects_common,
+        |x, id| {
+            x.from = from(id);
+        },
+    );
+    take(
+        &mut t.side_effects_rare,
+        &taken,
+        |p| &p.side_effects_rare,
+        |x, id| {
+            x.from = from(id);
+        },
+    );
+    take(
+        &mut t.follow_up,
+        &taken,
+        |p| &p.follow_up,
+        |x, id| x.from = from(id),
+    );
+    take(&mut t.ask, &taken, |p| &p.ask, |_, _| {});
+    for (_, pw) in &taken {
+        for (q, a) in &pw.answers {
+            if !t.answers.contains_key(q) {
+                t.answers.insert(q.clone(), a.clone());
+                t.inherited_answers.push(q.clone());
+            }
         }
     }
 }

@@ -41,3 +41,104 @@ pub const FULL_PROFILE: &[(&str, &str)] = &[
     ("survival_under_6m", "no"),
     ("biliary_enteric", "no"),
 ];
+
+use netliver::dataset::{self, Dataset, Diagnostic, MemFolder, Report};
+
+/// The built-in dataset's files in reading order: the manifest, then the files it names in
+/// its order, then the rest (the source texts).
+#[allow(dead_code)]
+pub fn files_in_order(f: &MemFolder) -> Vec<String> {
+    let manifest = f.files.get("dataset.ron").cloned().unwrap_or_default();
+    let mut order = vec!["dataset.ron".to_owned()];
+    for piece in manifest.split('"').skip(1).step_by(2) {
+        if piece.ends_with(".ron") && f.files.contains_key(piece) {
+            order.push(piece.to_owned());
+        }
+    }
+    for name in f.files.keys() {
+        if !order.contains(name) {
+            order.push(name.clone());
+        }
+    }
+    order
+}
+
+/// The shipped dataset, named `test` in messages.
+#[allow(dead_code)]
+pub fn shipped() -> MemFolder {
+    let mut f = dataset::embedded_folder();
+    f.name = "test".to_owned();
+    f
+}
+
+/// `folder` with the first occurrence of `from` (in reading order) replaced by `to`.
+#[allow(dead_code)]
+pub fn edit(mut folder: MemFolder, from: &str, to: &str) -> MemFolder {
+    let Some(name) = files_in_order(&folder)
+        .into_iter()
+        .find(|n| folder.files[n].contains(from))
+    else {
+        panic!("the dataset no longer contains {from:?}");
+    };
+    let text = folder.files[&name].replacen(from, to, 1);
+    folder.files.insert(name, text);
+    folder
+}
+
+/// The shipped dataset with the first occurrence of `from` replaced by `to`.
+#[allow(dead_code)]
+pub fn broken(from: &str, to: &str) -> MemFolder {
+    edit(shipped(), from, to)
+}
+
+#[allow(dead_code)]
+pub fn load(folder: &MemFolder) -> Result<Dataset, Report> {
+    dataset::load_folder(folder).map(|(d, _)| d)
+}
+
+/// The errors of a dataset that must not load.
+#[allow(dead_code)]
+pub fn errors(folder: &MemFolder) -> Vec<Diagnostic> {
+    match load(folder) {
+        Ok(_) => panic!("the broken dataset was accepted"),
+        Err(r) => r.errors,
+    }
+}
+
+/// The file (as messages name it), line and column (1-based, in characters) of the first
+/// occurrence of `needle`.
+#[allow(dead_code)]
+pub fn position_of(folder: &MemFolder, needle: &str) -> (String, usize, usize) {
+    for name in files_in_order(folder) {
+        let text = &folder.files[&name];
+        if let Some(at) = text.find(needle) {
+            let before = &text[..at];
+            let line = before.matches('\n').count() + 1;
+            let col = before
+                .rsplit('\n')
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .count()
+                + 1;
+            return (format!("{}/{name}", folder.name), line, col);
+        }
+    }
+    panic!("{needle:?} is in no file of the dataset");
+}
+
+/// Every RON text of the dataset, joined.
+#[allow(dead_code)]
+pub fn all_ron(folder: &MemFolder) -> String {
+    files_in_order(folder)
+        .iter()
+        .filter(|n| n.ends_with(".ron"))
+        .map(|n| folder.files[n].as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The patient page's text.
+#[allow(dead_code)]
+pub const SOURCE: &str =
+    include_str!("../../data/net-liver-metastases/sources/kb-net-levermetastaser.da.txt");
