@@ -17,6 +17,7 @@
 //!
 //! So a gap never passes silently, and every reason shown rests on facts that were entered.
 
+pub mod panel;
 pub mod profile;
 
 use std::cmp::Ordering;

@@ -1,5 +1,7 @@
 //! The command line: a thin shell over the dataset and assessment layers.
 
+mod diff;
+
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,6 +70,9 @@ pub enum Command {
     Assess(AssessArgs),
     /// Write a patient handout (PDF) on one or more treatments.
     Handout(HandoutArgs),
+    /// Compare two datasets over the reference patients: every verdict, reason,
+    /// preparation and check that changed, per patient.
+    Diff(diff::DiffArgs),
 }
 
 /// Paper size of a handout.
@@ -314,6 +319,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
             Ok(0)
         }
         Some(Command::Handout(args)) => handout(cli, args, out, err),
+        Some(Command::Diff(args)) => diff::run(args, out, err),
     }
 }
 
