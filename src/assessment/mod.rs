@@ -63,6 +63,10 @@ pub struct Reason {
     pub patient: Option<Text>,
     /// Fields whose absence made this reason a caution.
     pub missing: Vec<Field>,
+    /// The fields its condition reads.
+    pub reads: Vec<Field>,
+    /// It waits for facts an absolute contraindication of a national guideline reads.
+    pub pending: bool,
     pub origin: Origin,
 }
 
@@ -85,6 +89,13 @@ impl Scope {
         self == Scope::WithGuidelines || !is_literature(d, cite)
     }
 
+    /// Whether a disagreement between sources is shown in this scope: only with the
+    /// guidelines, since every disagreement sets the page beside other sources (or other
+    /// sources beside each other).
+    pub fn admits_disagreement(self, _d: &Dataset, _x: &crate::dataset::Disagreement) -> bool {
+        self == Scope::WithGuidelines
+    }
+
     /// Whether this scope asks for `field`: with the patient page only, the guideline
     /// layer's fields have no say.
     pub fn asks(self, field: Field) -> bool {
@@ -103,6 +114,22 @@ pub struct Check {
 }
 
 impl Reason {
+    /// The shared pathway of the treatment `t` that the reason's item comes from, if any.
+    pub fn pathway<'t>(&self, t: &'t crate::dataset::Treatment) -> Option<&'t str> {
+        match self.origin {
+            Origin::Rule(k)
+            | Origin::Missing {
+                index: k,
+                criterion: false,
+            } => t.rules.get(k).and_then(|r| r.from.as_deref()),
+            Origin::Criterion { index: k, .. }
+            | Origin::Missing {
+                index: k,
+                criterion: true,
+            } => t.criteria.get(k).and_then(|c| c.from.as_deref()),
+        }
+    }
+
     /// A remark: a rule that speaks in favour or gives context, never holding back.
     pub fn is_remark(&self) -> bool {
         matches!(self.origin, Origin::Rule(_)) && self.verdict == Verdict::Eligible
@@ -187,6 +214,11 @@ pub struct Assessment {
     pub checks: Vec<Check>,
     /// With guidelines: the verdict the patient page alone gives (it may differ).
     pub page_verdict: Option<Verdict>,
+    /// With the patient page alone: the verdict the guideline layer gives (it may differ).
+    pub guideline_verdict: Option<Verdict>,
+    /// With the patient page alone: what the guideline layer says against the treatment
+    /// on the facts entered, which this layer sets aside.
+    pub set_aside: Vec<Reason>,
 }
 
 impl Assessment {
@@ -195,9 +227,60 @@ impl Assessment {
         &self.reasons[0]
     }
 
-    /// The verdict as the badge says it, e.g. "Kan komme på tale".
-    pub fn label(&self, lang: Lang) -> &'static str {
-        self.verdict.words(self.eligible_as).get(lang)
+    /// The facts the verdict waits for: when every reservation is a fact not entered (a
+    /// patient-page fact, or one an absolute contraindication reads), the treatment is
+    /// pending those facts rather than held back. Empty otherwise.
+    pub fn pending(&self) -> Vec<Field> {
+        if self.verdict != Verdict::Caution {
+            return Vec::new();
+        }
+        let cautions: Vec<&Reason> = self
+            .reasons
+            .iter()
+            .filter(|r| r.verdict == Verdict::Caution)
+            .collect();
+        if cautions.iter().any(|r| r.missing.is_empty()) {
+            return Vec::new();
+        }
+        let mut out: Vec<Field> = cautions
+            .iter()
+            .flat_map(|r| r.missing.iter().copied())
+            .collect();
+        // In the order of the field table, each once.
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The verdict as the badge says it, e.g. "Kan komme på tale", or "Afventer: ascites"
+    /// while it waits for facts.
+    pub fn label(&self, lang: Lang) -> String {
+        let pending = self.pending();
+        if pending.is_empty() {
+            return self.verdict.words(self.eligible_as).get(lang).to_owned();
+        }
+        // A badge stays short: two facts named, the rest counted (the reasons name all).
+        let mut names: Vec<String> = pending
+            .iter()
+            .take(if pending.len() > 3 { 2 } else { 3 })
+            .map(|f| f.label_in_sentence(lang))
+            .collect();
+        let more = pending.len() - names.len();
+        if more > 0 {
+            names.push(match lang {
+                Lang::Da => format!("{more} mere"),
+                Lang::En => format!("{more} more"),
+            });
+        }
+        match lang {
+            Lang::Da => format!("Afventer: {}", names.join(", ")),
+            Lang::En => format!("Pending: {}", names.join(", ")),
+        }
+    }
+
+    /// With the patient page alone: the guideline layer's verdict where it differs.
+    pub fn guideline_verdict_if_changed(&self) -> Option<Verdict> {
+        self.guideline_verdict.filter(|v| *v != self.verdict)
     }
 
     /// Whether the guideline layer changed the verdict the patient page gives.
@@ -330,6 +413,8 @@ fn met_text(requires: &Text) -> Text {
 /// condition could give, its explanation and where it comes from.
 struct Gap<'d> {
     missing: Vec<Field>,
+    /// An absolute contraindication of a national guideline waits for these facts.
+    absolute: bool,
     verdict: Verdict,
     text: &'d Text,
     cite: &'d Cite,
@@ -360,7 +445,7 @@ fn checks_for(missing: &[Field], why: &Text, cite: &Cite, out: &mut Vec<Check>) 
 /// is a caution whoever cites the item; a guideline fact left unknown, read by a guideline
 /// item, is a point to check before treatment instead (issue 9: not every card a caution).
 fn unknown<'d>(d: &Dataset, gap: Gap<'d>, gaps: &mut Vec<Gap<'d>>, checks: &mut Vec<Check>) {
-    if !is_literature(d, gap.cite) {
+    if !is_literature(d, gap.cite) || gap.absolute {
         gaps.push(gap);
         return;
     }
@@ -391,17 +476,24 @@ fn assess_one(
     let mut checks: Vec<Check> = Vec::new();
     // Whether any criterion the scope admits has spoken (held, failed or waits for facts).
     let mut judged = false;
-    let fired =
-        |verdict, text: &Text, cite: &Cite, also: &[Cite], interp: &Option<Text>, origin| Reason {
-            verdict,
-            text: text.clone(),
-            cite: cite.clone(),
-            also: also.to_vec(),
-            interpretation: interp.clone(),
-            patient: None,
-            missing: Vec::new(),
-            origin,
-        };
+    let fired = |verdict,
+                 when: &Cond,
+                 text: &Text,
+                 cite: &Cite,
+                 also: &[Cite],
+                 interp: &Option<Text>,
+                 origin| Reason {
+        verdict,
+        text: text.clone(),
+        cite: cite.clone(),
+        also: also.to_vec(),
+        interpretation: interp.clone(),
+        patient: None,
+        missing: Vec::new(),
+        reads: reads(when),
+        pending: false,
+        origin,
+    };
     for (k, c) in t.criteria.iter().enumerate() {
         if !listens(&c.cite) {
             continue;
@@ -410,6 +502,7 @@ fn assess_one(
         match eval_cond(&c.when, p, verdicts, &mut missing) {
             Truth::True => reasons.push(fired(
                 Verdict::Eligible,
+                &c.when,
                 &met_text(&c.requires),
                 &c.cite,
                 &c.also,
@@ -421,6 +514,7 @@ fn assess_one(
             )),
             Truth::False => reasons.push(fired(
                 c.otherwise.max(Verdict::Caution),
+                &c.when,
                 &c.unmet,
                 &c.cite,
                 &c.also,
@@ -434,6 +528,7 @@ fn assess_one(
                 d,
                 Gap {
                     missing,
+                    absolute: false,
                     verdict: c.otherwise,
                     text: &c.requires,
                     cite: &c.cite,
@@ -459,6 +554,7 @@ fn assess_one(
                 patient: rule.patient.clone(),
                 ..fired(
                     rule.verdict,
+                    &rule.when,
                     &rule.reason,
                     &rule.cite,
                     &rule.also,
@@ -470,6 +566,7 @@ fn assess_one(
                 d,
                 Gap {
                     missing,
+                    absolute: rule.absolute,
                     verdict: rule.verdict,
                     text: &rule.reason,
                     cite: &rule.cite,
@@ -491,8 +588,11 @@ fn assess_one(
     for mut gap in gaps {
         gap.missing.sort();
         match merged.iter_mut().find(|m| m.missing == gap.missing) {
-            Some(m) if gap.verdict > m.verdict => *m = gap,
-            Some(_) => {}
+            Some(m) if gap.verdict > m.verdict => {
+                gap.absolute |= m.absolute;
+                *m = gap;
+            }
+            Some(m) => m.absolute |= gap.absolute,
             None => merged.push(gap),
         }
     }
@@ -504,7 +604,9 @@ fn assess_one(
             also: Vec::new(),
             interpretation: gap.interpretation.clone(),
             patient: None,
+            reads: gap.missing.clone(),
             missing: gap.missing,
+            pending: gap.absolute,
             origin: gap.origin,
         });
     }
@@ -522,12 +624,21 @@ fn assess_one(
             interpretation: None,
             patient: None,
             missing: Vec::new(),
+            reads: Vec::new(),
+            pending: false,
             origin: Origin::Missing {
                 index: 0,
                 criterion: true,
             },
         });
     }
+    // A fact the verdict waits for is not also a point to check.
+    let waiting: Vec<Field> = reasons
+        .iter()
+        .filter(|r| r.pending)
+        .flat_map(|r| r.missing.iter().copied())
+        .collect();
+    checks.retain(|c| c.field.is_none_or(|f| !waiting.contains(&f)));
     // Worst first; the sort is stable, so criteria and then rules keep dataset order.
     reasons.sort_by_key(|r| std::cmp::Reverse(r.verdict));
     let verdict = reasons.first().map_or(Verdict::Caution, |r| r.verdict);
@@ -595,7 +706,22 @@ fn assess_one(
         preparations,
         checks,
         page_verdict: None,
+        guideline_verdict: None,
+        set_aside: Vec::new(),
     }
+}
+
+/// The fields a condition reads, each once.
+fn reads(c: &Cond) -> Vec<Field> {
+    let mut out = Vec::new();
+    if let Ok(e) = &c.parsed {
+        e.visit_fields(&mut |f| {
+            if !out.contains(&f) {
+                out.push(f);
+            }
+        });
+    }
+    out
 }
 
 /// The verdict on every treatment, in dataset order, from the page and the guidelines.
@@ -617,12 +743,40 @@ pub fn assess_with(d: &Dataset, p: &Profile, scope: Scope) -> Vec<Assessment> {
         out
     };
     let mut out = run(scope);
-    if scope == Scope::WithGuidelines {
-        for (a, page) in out.iter_mut().zip(run(Scope::PageOnly)) {
-            a.page_verdict = Some(page.verdict);
+    match scope {
+        Scope::WithGuidelines => {
+            for (a, page) in out.iter_mut().zip(run(Scope::PageOnly)) {
+                a.page_verdict = Some(page.verdict);
+            }
+        }
+        Scope::PageOnly => {
+            // Nothing entered is dropped in silence: what the guidelines say on the facts
+            // entered stays beside the page's verdict.
+            for (a, full) in out.iter_mut().zip(run(Scope::WithGuidelines)) {
+                a.guideline_verdict = Some(full.verdict);
+                a.set_aside = full
+                    .reasons
+                    .into_iter()
+                    .filter(|r| {
+                        r.verdict > Verdict::Eligible
+                            && r.missing.is_empty()
+                            && is_literature(d, &r.cite)
+                    })
+                    .collect();
+            }
         }
     }
     out
+}
+
+/// The facts entered that the sources in `scope` do not read: with the patient page
+/// alone, every guideline fact. They are named wherever the verdicts are shown.
+pub fn set_aside_fields(p: &Profile, scope: Scope) -> Vec<Field> {
+    Field::ALL
+        .iter()
+        .copied()
+        .filter(|&f| p.is_set(f) && !scope.asks(f))
+        .collect()
 }
 
 /// The dataset's general notices that this profile triggers.

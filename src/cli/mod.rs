@@ -517,6 +517,28 @@ pub struct AssessJson<'a> {
     pub profile: &'a Profile,
     pub assessments: Vec<AssessmentJson<'a>>,
     pub notices: Vec<NoticeJson<'a>>,
+    /// Where the sources differ, on the treatments shown: each position with its source.
+    pub disagreements: Vec<DisagreementJson>,
+    /// Facts entered that the chosen layer does not read.
+    pub set_aside_fields: Vec<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DisagreementJson {
+    pub id: String,
+    pub topic: String,
+    pub treatments: Vec<String>,
+    pub positions: Vec<PositionJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PositionJson {
+    pub text: String,
+    pub source: String,
+    pub evidence: &'static str,
+    pub tag: String,
+    pub quote: String,
+    pub locator: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -531,10 +553,17 @@ pub struct AssessmentJson<'a> {
     pub treatment: &'a str,
     pub name: &'a str,
     pub verdict: &'static str,
-    /// The verdict as the badge says it, in the output language.
-    pub label: &'static str,
+    /// The verdict as the badge says it, in the output language ("Pending: …" while it
+    /// waits for facts).
+    pub label: String,
+    /// The facts the verdict waits for (empty unless the label says "Pending").
+    pub pending: Vec<&'static str>,
     /// With `layer: all`: the verdict of the patient page alone.
     pub page_verdict: Option<&'static str>,
+    /// With `layer: page`: the verdict of the page with the guidelines.
+    pub guideline_verdict: Option<&'static str>,
+    /// With `layer: page`: what the guidelines say against it on the facts entered.
+    pub set_aside: Vec<ReasonJson>,
     pub reasons: Vec<ReasonJson>,
     pub preparation: Vec<PrepJson>,
     /// What to check before treatment: guideline facts not entered (`field`), and points
@@ -565,6 +594,10 @@ pub struct ReasonJson {
     pub locator: String,
     pub verdict: &'static str,
     pub interpretation: Option<String>,
+    /// It waits for facts an absolute contraindication of a national guideline reads.
+    pub pending: bool,
+    /// The shared pathway it comes from, if any.
+    pub pathway: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -576,6 +609,7 @@ pub struct PrepJson {
     pub conditional: bool,
     /// The unknown fields it depends on (empty unless `conditional`).
     pub depends_on: Vec<&'static str>,
+    pub interpretation: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -618,20 +652,17 @@ pub fn assess_json<'a>(
                 verdict: a.verdict.id(),
                 label: a.label(lang),
                 page_verdict: a.page_verdict.map(dataset::Verdict::id),
+                pending: a.pending().into_iter().map(Field::name).collect(),
+                guideline_verdict: a.guideline_verdict.map(dataset::Verdict::id),
+                set_aside: a
+                    .set_aside
+                    .iter()
+                    .map(|r| reason_json(d, &d.treatments[a.index], r, lang))
+                    .collect(),
                 reasons: a
                     .reasons
                     .iter()
-                    .map(|r| ReasonJson {
-                        // The reason text may be composed (missing fields), so it is owned.
-                        text: r.text.get(lang).to_owned(),
-                        source: citation(d, &r.cite.source),
-                        evidence: d.evidence_of(&r.cite).id(),
-                        tag: d.cite_tag(&r.cite, lang),
-                        quote: r.cite.quote.clone(),
-                        locator: r.cite.locator.clone(),
-                        verdict: r.verdict.id(),
-                        interpretation: r.interpretation.as_ref().map(|i| i.get(lang).to_owned()),
-                    })
+                    .map(|r| reason_json(d, &d.treatments[a.index], r, lang))
                     .collect(),
                 preparation: a
                     .preparations
@@ -643,6 +674,12 @@ pub fn assess_json<'a>(
                         quote: p.cite.quote.clone(),
                         conditional: p.conditional,
                         depends_on: p.open.iter().map(|f| f.name()).collect(),
+                        interpretation: d.treatments[a.index]
+                            .preparations
+                            .iter()
+                            .find(|x| x.id == p.id)
+                            .and_then(|x| x.interpretation.as_ref())
+                            .map(|i| i.get(lang).to_owned()),
                     })
                     .collect(),
                 checks: a
@@ -667,6 +704,53 @@ pub fn assess_json<'a>(
                 quote: &n.cite.quote,
             })
             .collect(),
+        disagreements: d
+            .disagreements
+            .iter()
+            .filter(|x| scope.admits_disagreement(d, x))
+            .map(|x| DisagreementJson {
+                id: x.id.clone(),
+                topic: x.topic.get(lang).to_owned(),
+                treatments: x.treatments.clone(),
+                positions: x
+                    .positions
+                    .iter()
+                    .map(|c| PositionJson {
+                        text: c.text.get(lang).to_owned(),
+                        source: citation(d, &c.cite.source),
+                        evidence: d.evidence_of(&c.cite).id(),
+                        tag: d.cite_tag(&c.cite, lang),
+                        quote: c.cite.quote.clone(),
+                        locator: c.cite.locator.clone(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        set_aside_fields: assessment::set_aside_fields(profile, scope)
+            .into_iter()
+            .map(Field::name)
+            .collect(),
+    }
+}
+
+fn reason_json(
+    d: &Dataset,
+    t: &dataset::Treatment,
+    r: &assessment::Reason,
+    lang: Lang,
+) -> ReasonJson {
+    ReasonJson {
+        // The reason text may be composed (missing fields), so it is owned.
+        text: r.text.get(lang).to_owned(),
+        source: citation(d, &r.cite.source),
+        evidence: d.evidence_of(&r.cite).id(),
+        tag: d.cite_tag(&r.cite, lang),
+        quote: r.cite.quote.clone(),
+        locator: r.cite.locator.clone(),
+        verdict: r.verdict.id(),
+        interpretation: r.interpretation.as_ref().map(|i| i.get(lang).to_owned()),
+        pending: r.pending,
+        pathway: r.pathway(t).map(str::to_owned),
     }
 }
 
@@ -727,6 +811,19 @@ fn assess_table(
     for n in assessment::notices(d, p) {
         writeln!(out, "! {}", n.text.get(lang))?;
     }
+    let aside = assessment::set_aside_fields(p, scope);
+    if !aside.is_empty() {
+        let names: Vec<String> = aside.iter().map(|f| f.label_in_sentence(lang)).collect();
+        writeln!(
+            out,
+            "! {} {}",
+            w(
+                "Angivet, men ikke læst af patientsiden alene (se retningslinjernes vurdering ved hver behandling):",
+                "Entered but not read by the patient page alone (see the guidelines' verdict at each treatment):"
+            ),
+            names.join(", ")
+        )?;
+    }
     for a in assessment::assess_with(d, p, scope) {
         let t = &d.treatments[a.index];
         writeln!(out)?;
@@ -745,6 +842,23 @@ fn assess_table(
                 w("Patientsiden alene:", "The patient page alone:"),
                 page.words(a.eligible_as).get(lang)
             )?;
+        }
+        if let Some(full) = a.guideline_verdict_if_changed() {
+            writeln!(
+                out,
+                "    {} {}",
+                w("Med retningslinjerne:", "With the guidelines:"),
+                full.words(a.eligible_as).get(lang)
+            )?;
+            for r in &a.set_aside {
+                writeln!(
+                    out,
+                    "      {} {} [{}]",
+                    r.icon(),
+                    r.text.get(lang),
+                    d.cite_tag(&r.cite, lang)
+                )?;
+            }
         }
         for r in &a.reasons {
             writeln!(out, "    {} {}", r.icon(), r.text.get(lang))?;
@@ -766,10 +880,24 @@ fn assess_table(
         for prep in &a.preparations {
             writeln!(
                 out,
-                "    {} {}",
+                "    {} {} [{}]",
                 w("Før behandlingen:", "Before treatment:"),
-                prep.describe(lang)
+                prep.describe(lang),
+                d.cite_tag(&prep.cite, lang)
             )?;
+            let interp = t
+                .preparations
+                .iter()
+                .find(|x| x.id == prep.id)
+                .and_then(|x| x.interpretation.as_ref());
+            if let Some(i) = interp {
+                writeln!(
+                    out,
+                    "      {} {}",
+                    w("Fortolkning:", "Interpretation:"),
+                    i.get(lang)
+                )?;
+            }
         }
         if !a.checks.is_empty() {
             writeln!(
@@ -786,6 +914,30 @@ fn assess_table(
                     out,
                     "      □ {what}{} [{}]",
                     c.why.get(lang),
+                    d.cite_tag(&c.cite, lang)
+                )?;
+            }
+        }
+    }
+    let differ: Vec<_> = d
+        .disagreements
+        .iter()
+        .filter(|x| scope.admits_disagreement(d, x))
+        .collect();
+    if !differ.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            w("KILDERNE SIGER FORSKELLIGT", "WHERE THE SOURCES DIFFER")
+        )?;
+        for x in differ {
+            writeln!(out, "  {}", x.topic.get(lang))?;
+            for c in &x.positions {
+                writeln!(
+                    out,
+                    "    - {} [{}]",
+                    c.text.get(lang),
                     d.cite_tag(&c.cite, lang)
                 )?;
             }

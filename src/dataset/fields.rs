@@ -120,6 +120,16 @@ pub const PRIMARIES: &[Opt] = &[
     opt("other", "Andet sted", "Elsewhere"),
 ];
 
+/// The options of `pancreatic_syndrome`.
+pub const PANCREATIC_SYNDROMES: &[Opt] = &[
+    opt("none", "Intet", "None"),
+    opt("insulinoma", "Insulinom", "Insulinoma"),
+    opt("gastrinoma", "Gastrinom", "Gastrinoma"),
+    opt("glucagonoma", "Glukagonom", "Glucagonoma"),
+    opt("vipoma", "VIPom", "VIPoma"),
+    opt("other", "Andet hormon", "Another hormone"),
+];
+
 /// The options of `sstr_imaging`.
 pub const SSTR: &[Opt] = &[
     opt("positive", "Positiv", "Positive"),
@@ -220,6 +230,18 @@ fields! {
             "Where the cancer started; 'Primary tumour not found' when it was looked for but not found.",
         ),
     },
+    Ki67Pct => Spec {
+        name: "ki67_pct",
+        kind: Kind::Int { min: 0, max: 100 },
+        unit: PERCENT,
+        group: Group::Tumour,
+        layer: Layer::Guideline,
+        label: Words::new("Ki-67", "Ki-67"),
+        help: Words::new(
+            "Andelen af delende tumorceller i vævsprøven (Ki-67-indeks); over 20 % svarer til grad 3.",
+            "The share of dividing tumour cells in the biopsy (Ki-67 index); over 20 % corresponds to grade 3.",
+        ),
+    },
     TumourBurdenPct => Spec {
         name: "tumour_burden_pct",
         kind: Kind::Int { min: 0, max: 100 },
@@ -254,6 +276,18 @@ fields! {
         help: Words::new(
             "Hvor stor en del af tumormassen i leveren en leverkirurg vurderer kan fjernes ved operation.",
             "How much of the tumour in the liver a liver surgeon judges can be removed by surgery.",
+        ),
+    },
+    LiverProgression => Spec {
+        name: "liver_progression",
+        kind: Kind::Bool,
+        unit: None,
+        group: Group::Tumour,
+        layer: Layer::Guideline,
+        label: Words::new("Vækst i leveren", "Growth in the liver"),
+        help: Words::new(
+            "Levermetastaserne vokser på de seneste scanninger (progression), mens sygdommen uden for leveren ikke gør.",
+            "The liver metastases grow on the latest scans (progression), while the disease outside the liver does not.",
         ),
     },
     SstrImaging => Spec {
@@ -365,6 +399,18 @@ fields! {
         help: Words::new(
             "Flushing, diarré og lignende fra serotonin og andre stoffer, som tumoren danner.",
             "Flushing, diarrhoea and the like from serotonin and other substances the tumour makes.",
+        ),
+    },
+    PancreaticSyndrome => Spec {
+        name: "pancreatic_syndrome",
+        kind: Kind::Choice(PANCREATIC_SYNDROMES),
+        unit: None,
+        group: Group::Patient,
+        layer: Layer::Guideline,
+        label: Words::new("Hormonsyndrom fra bugspytkirtlen", "Pancreatic hormone syndrome"),
+        help: Words::new(
+            "Et funktionelt syndrom fra en NET i bugspytkirtlen (fx insulinom med lavt blodsukker).",
+            "A functioning syndrome from a pancreatic NET (e.g. insulinoma with low blood sugar).",
         ),
     },
     CarcinoidHeart => Spec {

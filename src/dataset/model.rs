@@ -478,6 +478,9 @@ pub struct Preparation {
     /// patient, this one is not listed (e.g. the page's octreotide before embolisation
     /// covers the guideline's somatostatin-analogue cover).
     pub covered_by: Vec<String>,
+    /// Set when the dataset applies the source's advice beyond what the source says (e.g.
+    /// to another procedure): how it reads the source.
+    pub interpretation: Option<Text>,
     /// The pathway it was written in, when a treatment takes it from one (set on loading).
     #[serde(skip)]
     pub from: Option<String>,
@@ -710,6 +713,8 @@ pub struct Pathway {
     pub side_effects_common: Vec<Claim>,
     pub side_effects_rare: Vec<Claim>,
     pub follow_up: Vec<FollowUp>,
+    pub suited: Vec<Claim>,
+    pub not_suited: Vec<Claim>,
     /// Grid answers shared by its treatments; a treatment's own answer replaces one.
     pub answers: BTreeMap<String, Answer>,
     pub ask: Vec<Text>,
@@ -718,11 +723,13 @@ pub struct Pathway {
 impl Pathway {
     /// Calls `f` with each citation of the pathway and the path of its item below `p`.
     fn visit_own_cites(&self, p: &str, f: &mut dyn FnMut(&str, &Cite)) {
-        let lists: [(&str, &[Claim]); 4] = [
+        let lists: [(&str, &[Claim]); 6] = [
             ("checks", &self.checks),
             ("procedure", &self.procedure),
             ("side_effects_common", &self.side_effects_common),
             ("side_effects_rare", &self.side_effects_rare),
+            ("suited", &self.suited),
+            ("not_suited", &self.not_suited),
         ];
         for (name, list) in lists {
             for (k, c) in list.iter().enumerate() {

@@ -22,6 +22,8 @@ pub(super) struct Validator<'a> {
     source_ids: HashSet<String>,
     /// The treatments' ids, in order.
     treatment_ids: Vec<String>,
+    /// Every preparation id of the treatments and pathways.
+    preparation_ids: HashSet<String>,
     /// Sources of the guideline layer (cited with a locator, not quoted).
     literature: HashSet<String>,
     /// National guidelines among them.
@@ -36,6 +38,7 @@ impl<'a> Validator<'a> {
             texts,
             source_ids: HashSet::new(),
             treatment_ids: Vec::new(),
+            preparation_ids: HashSet::new(),
             literature: HashSet::new(),
             guidelines: HashSet::new(),
             errors: Vec::new(),
@@ -175,6 +178,13 @@ impl<'a> Validator<'a> {
         }
         let ids: Vec<String> = d.treatments.iter().map(|t| t.id.clone()).collect();
         self.treatment_ids = ids.clone();
+        self.preparation_ids = d
+            .treatments
+            .iter()
+            .flat_map(|t| t.preparations.iter())
+            .chain(d.pathways.iter().flat_map(|p| p.preparations.iter()))
+            .map(|x| x.id.clone())
+            .collect();
         let questions: Vec<String> = d.questions.iter().map(|q| q.id.clone()).collect();
         self.unique_ids("pathways", d.pathways.iter().map(|p| p.id.as_str()));
         for (k, pw) in d.pathways.iter_mut().enumerate() {
@@ -460,6 +470,8 @@ impl<'a> Validator<'a> {
             && pw.side_effects_common.is_empty()
             && pw.side_effects_rare.is_empty()
             && pw.follow_up.is_empty()
+            && pw.suited.is_empty()
+            && pw.not_suited.is_empty()
             && pw.answers.is_empty()
             && pw.ask.is_empty();
         if empty {
@@ -469,11 +481,13 @@ impl<'a> Validator<'a> {
                 Some("give it criteria, rules, preparations, checks or texts, or remove it"),
             );
         }
-        let lists: [(&str, &[Claim]); 4] = [
+        let lists: [(&str, &[Claim]); 6] = [
             ("checks", &pw.checks),
             ("procedure", &pw.procedure),
             ("side_effects_common", &pw.side_effects_common),
             ("side_effects_rare", &pw.side_effects_rare),
+            ("suited", &pw.suited),
+            ("not_suited", &pw.not_suited),
         ];
         for (name, list) in lists {
             for (i, c) in list.iter().enumerate() {
@@ -580,7 +594,6 @@ impl<'a> Validator<'a> {
         }
         // Ids stay unique across the treatment and what it takes.
         let mut seen: HashMap<&str, &str> = HashMap::new();
-        let mut prep_ids: Vec<&str> = Vec::new();
         let mut outcome_ids: HashMap<&str, &str> = HashMap::new();
         let own = format!("treatment `{}`", t.id);
         let sources = taken
@@ -593,7 +606,6 @@ impl<'a> Validator<'a> {
                 if let Some(other) = seen.insert(&x.id, who) {
                     dup.push(("preparations", x.id.clone(), other.to_owned(), who.clone()));
                 }
-                prep_ids.push(&x.id);
             }
             for x in &pw.outcomes {
                 if let Some(other) = outcome_ids.insert(&x.id, who) {
@@ -605,7 +617,6 @@ impl<'a> Validator<'a> {
             if let Some(other) = seen.insert(&x.id, &own) {
                 dup.push(("preparations", x.id.clone(), other.to_owned(), own.clone()));
             }
-            prep_ids.push(&x.id);
         }
         for x in &t.outcomes {
             if let Some(other) = outcome_ids.insert(&x.id, &own) {
@@ -625,25 +636,6 @@ impl<'a> Validator<'a> {
                 &format!("{p}.{list}"),
                 message,
                 Some("give each item its own id"),
-            );
-        }
-        let all_preps = taken
-            .iter()
-            .flat_map(|x| x.preparations.iter())
-            .chain(&t.preparations);
-        let mut unknown = Vec::new();
-        for prep in all_preps {
-            for c in &prep.covered_by {
-                if !prep_ids.contains(&c.as_str()) || *c == prep.id {
-                    unknown.push((prep.id.clone(), c.clone()));
-                }
-            }
-        }
-        for (prep, c) in unknown {
-            self.error(
-                &format!("{p}.preparations"),
-                format!("the preparation `{prep}` is covered by `{c}`, which is not another preparation of `{}`", t.id),
-                Some(&format!("use the id of one of: {}", prep_ids.join(", "))),
             );
         }
     }
@@ -759,6 +751,20 @@ impl<'a> Validator<'a> {
         self.plain(&format!("{p}.plain"), prep.plain.as_ref(), &prep.cite);
         if let Some(when) = &mut prep.when {
             self.cond(&format!("{p}.when"), when, &[], "");
+        }
+        if let Some(i) = &prep.interpretation {
+            self.text(&format!("{p}.interpretation"), i);
+        }
+        for c in &prep.covered_by {
+            if !self.preparation_ids.contains(c) || *c == prep.id {
+                let mut ids: Vec<&str> = self.preparation_ids.iter().map(String::as_str).collect();
+                ids.sort_unstable();
+                self.error(
+                    &format!("{p}.covered_by"),
+                    format!("the preparation `{}` is covered by `{c}`, which is no other preparation of the dataset", prep.id),
+                    Some(&format!("use the id of one of: {}", ids.join(", "))),
+                );
+            }
         }
     }
 

@@ -47,6 +47,8 @@ pub struct Strings {
     pub interpretation: &'static str,
     pub guidelines_add: &'static str,
     pub page_alone: &'static str,
+    pub with_guidelines_verdict: &'static str,
+    pub set_aside_here: &'static str,
     pub to_check: &'static str,
     // Compare
     pub compare_label: &'static str,
@@ -157,6 +159,8 @@ pub const DA: Strings = Strings {
     interpretation: "Fortolkning",
     guidelines_add: "Retningslinjerne tilføjer:",
     page_alone: "Patientsiden alene:",
+    with_guidelines_verdict: "Med retningslinjerne:",
+    set_aside_here: "lagt til side her",
     to_check: "Tjek før behandling",
     compare_label: "Sammenlign:",
     remove: "Fjern",
@@ -262,6 +266,8 @@ pub const EN: Strings = Strings {
     interpretation: "Interpretation",
     guidelines_add: "The guidelines add:",
     page_alone: "The patient page alone:",
+    with_guidelines_verdict: "With the guidelines:",
+    set_aside_here: "set aside here",
     to_check: "To check before treatment",
     compare_label: "Compare:",
     remove: "Remove",
@@ -414,6 +420,29 @@ pub fn page_alone(lang: Lang, a: &crate::assessment::Assessment) -> Option<Strin
         t.page_alone,
         page.words(a.eligible_as).get(lang),
         t.guidelines_add
+    ))
+}
+
+/// "With the guidelines: Does not meet the criteria · set aside here: ascites", shown with
+/// the patient page alone where the guideline facts entered would change the verdict.
+pub fn guidelines_line(lang: Lang, a: &crate::assessment::Assessment) -> Option<String> {
+    let full = a.guideline_verdict_if_changed()?;
+    let t = s(lang);
+    let mut fields: Vec<crate::dataset::fields::Field> = a
+        .set_aside
+        .iter()
+        .flat_map(|r| r.reads.iter().copied())
+        .filter(|f| f.spec().layer == crate::dataset::fields::Layer::Guideline)
+        .collect();
+    fields.sort();
+    fields.dedup();
+    let names: Vec<String> = fields.iter().map(|f| f.label_in_sentence(lang)).collect();
+    Some(format!(
+        "{} {} · {}: {}",
+        t.with_guidelines_verdict,
+        full.words(a.eligible_as).get(lang),
+        t.set_aside_here,
+        names.join(", ")
     ))
 }
 

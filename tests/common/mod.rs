@@ -12,9 +12,10 @@ pub const TREATMENT_IDS: [&str; 7] = [
     "sbrt",
 ];
 
-/// Every field known: 12 small-intestine metastases, confined to the liver, fit, G2, with
-/// hormonal symptoms; a third of the liver, one lobe, half of it removable, SSTR-negative,
-/// no liver, heart or kidney problem, no earlier bile-duct surgery.
+/// Every field known: 12 small-intestine metastases, confined to the liver, fit, G2 (Ki-67
+/// 10 %), with hormonal symptoms; a third of the liver, one lobe, half of it removable,
+/// SSTR-negative, not growing, no liver, heart or kidney problem, no earlier bile-duct
+/// surgery, no pancreatic hormone syndrome.
 // Not every test file that shares this module uses it.
 #[allow(dead_code)]
 pub const FULL_PROFILE: &[(&str, &str)] = &[
@@ -40,7 +41,39 @@ pub const FULL_PROFILE: &[(&str, &str)] = &[
     ("egfr", "80"),
     ("survival_under_6m", "no"),
     ("biliary_enteric", "no"),
+    ("ki67_pct", "10"),
+    ("liver_progression", "no"),
+    ("pancreatic_syndrome", "none"),
 ];
+
+/// Verdicts by treatment id, written `"resection=N debulking=C rfa=E …"` (E eligible, C
+/// caution, N not eligible; `P` after C: pending, waiting for facts), so a test states
+/// what each treatment gets, whatever the order of the dataset.
+#[allow(dead_code)]
+pub fn verdicts_of(all: &[netliver::assessment::Assessment]) -> String {
+    use netliver::dataset::Verdict;
+    all.iter()
+        .map(|a| {
+            let v = match a.verdict {
+                Verdict::Eligible => "E",
+                Verdict::Caution if !a.pending().is_empty() => "CP",
+                Verdict::Caution => "C",
+                Verdict::NotEligible => "N",
+            };
+            format!("{}={v}", a.treatment)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether `got` (as [`verdicts_of`] writes it) has every `id=V` of `expect`.
+#[allow(dead_code)]
+pub fn verdicts_match(got: &str, expect: &str) -> bool {
+    expect
+        .split_whitespace()
+        .all(|want| got.split_whitespace().any(|g| g == want))
+        && expect.split_whitespace().count() == got.split_whitespace().count()
+}
 
 use netliver::dataset::{self, Dataset, Diagnostic, MemFolder, Report};
 

@@ -61,6 +61,17 @@ impl DetailView {
                     if let Some(line) = strings::page_alone(lang, a) {
                         ui.label(RichText::new(line).strong());
                     }
+                    if let Some(line) = strings::guidelines_line(lang, a) {
+                        ui.label(
+                            RichText::new(line)
+                                .strong()
+                                .color(ui.visuals().warn_fg_color),
+                        );
+                        for r in &a.set_aside {
+                            ui.label(format!("  {} {}", r.icon(), r.text.get(lang)))
+                                .on_hover_text(crate::ui::widgets::citation_text(d, &r.cite, lang));
+                        }
+                    }
                     for r in &a.reasons {
                         ui.horizontal_wrapped(|ui| {
                             ui.label(

@@ -156,6 +156,13 @@ fn card_ui(ui: &mut Ui, c: &Consultation, i: usize, actions: &mut Vec<Action>) {
                 if let Some(line) = strings::page_alone(lang, a) {
                     ui.label(RichText::new(line).small());
                 }
+                if let Some(line) = strings::guidelines_line(lang, a) {
+                    ui.label(
+                        RichText::new(line)
+                            .small()
+                            .color(ui.visuals().warn_fg_color),
+                    );
+                }
             });
             let key: Vec<String> = tr
                 .outcomes
