@@ -731,3 +731,83 @@ fn the_console_launcher_passes_arguments_output_and_exit_code_through() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn check_cites_lists_every_place_resting_on_a_source() {
+    let out = netliver()
+        .args(["check", "--cites", "no-hdir-17-4"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.starts_with("no-hdir-17-4: Helsedirektoratet."), "{out}");
+    // Written once, in the pathway, though seven treatments take it.
+    let pathway = out.lines().filter(|l| l.contains("pathways.ron:")).count();
+    assert_eq!(pathway, 1, "{out}");
+    assert!(
+        out.contains("general.ron:") && out.contains("disagreements["),
+        "{out}"
+    );
+    netliver()
+        .args(["check", "--cites", "no-such-source"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a source").and(predicate::str::contains("kb")));
+}
+
+/// `diff` with an edited copy: only the patients the edit reaches change, and the summary
+/// counts them.
+#[test]
+fn diff_shows_what_an_edit_changes_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("edited");
+    let folder = common::shipped();
+    for (name, text) in &folder.files {
+        let path = root.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        // RFA's count limit tightened from "fewer than 7-8" to at most 3.
+        let text = if name == "treatments/rfa.ron" {
+            text.replacen("when: \"lesions <= 6\"", "when: \"lesions <= 3\"", 1)
+        } else {
+            text.clone()
+        };
+        std::fs::write(&path, text).unwrap();
+    }
+    let same = netliver()
+        .args(["diff", "built-in", "built-in"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let same = String::from_utf8(same).unwrap();
+    assert!(same.contains("0 changed; 0 verdicts changed"), "{same}");
+    let out = netliver()
+        .args(["diff", "built-in"])
+        .arg(&root)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("── si-six-rfa:"), "{out}");
+    assert!(
+        !out.contains("── si-two-small-fit:"),
+        "two metastases are not reached: {out}"
+    );
+    let changed: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("   ") && l.contains(": ") && !l.starts_with("     "))
+        .collect();
+    // RFA, and SBRT, whose rules read RFA's verdict; nothing else.
+    assert!(
+        changed
+            .iter()
+            .all(|l| l.starts_with("   rfa:") || l.starts_with("   sbrt:")),
+        "{changed:?}"
+    );
+    assert!(out.contains(" → "), "a verdict changed: {out}");
+}

@@ -302,11 +302,19 @@ proptest! {
 /// the guidelines, a value that would change it is a guideline fact the card lists "to
 /// check before treatment"; a page fact never is. Returns how many (eligible treatment,
 /// unknown field) pairs it probed.
+///
+/// The one exception is a guideline fact every condition reads only behind `known(…)`: it
+/// refines a fact already entered (Ki-67 beside the grade) and is consulted only when
+/// entered, by design.
 fn unknown_never_decides(d: &dataset::Dataset, p: &Profile) -> Result<usize, String> {
+    let guarded = |field: Field| guarded_fields(d).contains(&field);
     let mut probed = 0;
     for scope in [Scope::PageOnly, Scope::WithGuidelines] {
         let before = assess_with(d, p, scope);
-        for &field in Field::ALL.iter().filter(|f| !p.is_set(**f)) {
+        for &field in Field::ALL
+            .iter()
+            .filter(|f| !p.is_set(**f) && !guarded(**f))
+        {
             probed += before
                 .iter()
                 .filter(|a| a.verdict == Verdict::Eligible)
@@ -338,6 +346,42 @@ fn unknown_never_decides(d: &dataset::Dataset, p: &Profile) -> Result<usize, Str
         }
     }
     Ok(probed)
+}
+
+/// The guideline fields every condition reads only behind `known(…)`.
+fn guarded_fields(d: &dataset::Dataset) -> Vec<Field> {
+    static GUARDED: std::sync::OnceLock<Vec<Field>> = std::sync::OnceLock::new();
+    GUARDED
+        .get_or_init(|| {
+            Field::ALL
+                .iter()
+                .copied()
+                .filter(|&field| {
+                    let guard = format!("known({})", field.name());
+                    let conds: Vec<&str> = d
+                        .treatments
+                        .iter()
+                        .flat_map(|t| {
+                            t.criteria
+                                .iter()
+                                .map(|c| c.when.src.as_str())
+                                .chain(t.rules.iter().map(|r| r.when.src.as_str()))
+                        })
+                        .filter(|src| {
+                            let mut reads = false;
+                            if let Ok(e) = parse(src) {
+                                e.visit_fields(&mut |f| reads |= f == field);
+                            }
+                            reads
+                        })
+                        .collect();
+                    field.spec().layer == Layer::Guideline
+                        && !conds.is_empty()
+                        && conds.iter().all(|src| src.contains(&guard))
+                })
+                .collect()
+        })
+        .clone()
 }
 
 /// The same, from profiles that reach eligible: a fully entered patient with each field

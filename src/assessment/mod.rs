@@ -347,6 +347,8 @@ pub fn eval(e: &Expr, p: &Profile, verdicts: &[Verdict], missing: &mut Vec<Field
             Some(Value::Num(x)) => truth(*low <= x && x <= *high),
             Some(_) => Truth::False,
         },
+        // Whether a fact was entered is itself known.
+        Expr::Known(field) => truth(p.is_set(*field)),
         Expr::VerdictOf {
             index,
             verdicts: wanted,
@@ -823,6 +825,13 @@ mod tests {
         assert_eq!(ev("grade in [g1, g2]", &p).0, Truth::True);
         assert_eq!(ev("grade != nec", &p).0, Truth::True);
         assert_eq!(ev("largest_cm > 2.4", &p).0, Truth::True);
+        // `known(...)` is never unknown, and names nothing as missing.
+        assert_eq!(ev("known(ecog)", &p), (Truth::False, vec![]));
+        assert_eq!(ev("known(lesions)", &p).0, Truth::True);
+        assert_eq!(
+            ev("known(ki67_pct) && ki67_pct > 20", &p),
+            (Truth::False, vec![])
+        );
     }
 
     #[test]

@@ -55,8 +55,13 @@ pub struct Cli {
 pub enum Command {
     /// Validate a dataset and report every error with file, line, column and a hint.
     Check {
-        /// The dataset to check; the built-in one (or --data) if omitted.
+        /// The dataset to check (a folder, or a dataset file); the built-in one (or --data)
+        /// if omitted.
         file: Option<PathBuf>,
+        /// List every place in the dataset that rests on this source (its id), with file,
+        /// line and column.
+        #[arg(long, value_name = "SOURCE")]
+        cites: Option<String>,
     },
     /// List the treatments of the dataset.
     List {
@@ -288,7 +293,12 @@ pub struct AssessArgs {
 pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     match &cli.command {
         None => Ok(0),
-        Some(Command::Check { file }) => check(file.as_ref().or(cli.data.as_ref()), out, err),
+        Some(Command::Check { file, cites }) => check(
+            file.as_ref().or(cli.data.as_ref()),
+            cites.as_deref(),
+            out,
+            err,
+        ),
         Some(Command::List { lang, json }) => {
             let Some(d) = load_or_report(cli, err)? else {
                 return Ok(EXIT_DATASET);
@@ -438,9 +448,21 @@ fn load_or_report(cli: &Cli, err: &mut dyn Write) -> io::Result<Option<Dataset>>
     }
 }
 
-fn check(file: Option<&PathBuf>, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
-    match dataset::load(file.map(PathBuf::as_path)) {
-        Ok(d) => {
+fn check(
+    file: Option<&PathBuf>,
+    cites: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let loaded = match file {
+        Some(f) => dataset::load_path(f),
+        None => dataset::load_folder(&dataset::embedded_folder()),
+    };
+    match loaded {
+        Ok((d, layout)) => {
+            if let Some(id) = cites {
+                return cited_by(&d, &layout, id, out, err);
+            }
             let s = d.stats();
             let name = file.map_or(dataset::EMBEDDED_NAME.to_owned(), |f| {
                 f.display().to_string()
@@ -466,6 +488,56 @@ fn check(file: Option<&PathBuf>, out: &mut dyn Write, err: &mut dyn Write) -> io
             Ok(EXIT_DATASET)
         }
     }
+}
+
+/// `check --cites ID`: every place that rests on source `id`, where it is written.
+fn cited_by(
+    d: &Dataset,
+    layout: &dataset::Layout,
+    id: &str,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let Some(source) = d.source(id) else {
+        let mut ids: Vec<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
+        ids.sort_unstable();
+        let _ = writeln!(
+            err,
+            "error: --cites: {:?} is not a source of the dataset; the sources are: {}",
+            echo_value(id),
+            ids.join(", ")
+        );
+        return Ok(EXIT_USAGE);
+    };
+    let mut places = Vec::new();
+    d.visit_cites(&mut |path, c| {
+        if c.source == id {
+            let (file, pos) = layout.find(path);
+            let at = if c.locator.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", c.locator)
+            };
+            places.push(format!("{file}:{}:{}: {path}{at}", pos.line, pos.col));
+        }
+    });
+    places.dedup();
+    writeln!(
+        out,
+        "{id}: {} — {} place{}",
+        source.citation(),
+        places.len(),
+        if places.len() == 1 { "" } else { "s" }
+    )?;
+    for p in places {
+        writeln!(out, "{p}")?;
+    }
+    Ok(0)
+}
+
+/// A value as typed, cut to a readable length with control characters escaped.
+fn echo_value(v: &str) -> String {
+    crate::assessment::profile::echo(v)
 }
 
 #[derive(Serialize)]

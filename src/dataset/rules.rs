@@ -8,6 +8,7 @@
 //! unary   := ("!" | "not") unary | "(" expr ")" | "true" | "false" | test
 //! test    := FIELD OP VALUE | FIELD "in" "[" VALUE ("," VALUE)* "]" | FIELD "in" NUM "..=" NUM
 //!          | "verdict" "(" TREATMENT ")" ( ("==" | "!=") VERDICT | "in" "[" VERDICT, ... "]" )
+//!          | "known" "(" FIELD ")"
 //! OP      := "==" | "!=" | "<" | "<=" | ">" | ">="
 //! ```
 //!
@@ -76,6 +77,8 @@ pub enum Expr {
         low: f64,
         high: f64,
     },
+    /// Whether a field was entered: true or false, never unknown.
+    Known(Field),
     /// The verdict of another (earlier) treatment. `index` is resolved by validation.
     VerdictOf {
         treatment: String,
@@ -92,7 +95,10 @@ impl Expr {
             Expr::Const(_) | Expr::VerdictOf { .. } => {}
             Expr::Not(e) => e.visit_fields(f),
             Expr::And(es) | Expr::Or(es) => es.iter().for_each(|e| e.visit_fields(f)),
-            Expr::Cmp { field, .. } | Expr::InSet { field, .. } | Expr::InRange { field, .. } => {
+            Expr::Cmp { field, .. }
+            | Expr::InSet { field, .. }
+            | Expr::InRange { field, .. }
+            | Expr::Known(field) => {
                 f(*field);
             }
         }
@@ -101,7 +107,11 @@ impl Expr {
     /// Calls `f` with the treatment id and index slot of every `verdict(id)` reference.
     pub fn visit_verdict_refs(&mut self, f: &mut dyn FnMut(&str, &mut usize)) {
         match self {
-            Expr::Const(_) | Expr::Cmp { .. } | Expr::InSet { .. } | Expr::InRange { .. } => {}
+            Expr::Const(_)
+            | Expr::Cmp { .. }
+            | Expr::InSet { .. }
+            | Expr::InRange { .. }
+            | Expr::Known(_) => {}
             Expr::Not(e) => e.visit_verdict_refs(f),
             Expr::And(es) | Expr::Or(es) => es.iter_mut().for_each(|e| e.visit_verdict_refs(f)),
             Expr::VerdictOf {
@@ -117,7 +127,11 @@ impl Cond {
     pub fn verdict_refs(&self) -> Vec<String> {
         fn walk(e: &Expr, out: &mut Vec<String>) {
             match e {
-                Expr::Const(_) | Expr::Cmp { .. } | Expr::InSet { .. } | Expr::InRange { .. } => {}
+                Expr::Const(_)
+                | Expr::Cmp { .. }
+                | Expr::InSet { .. }
+                | Expr::InRange { .. }
+                | Expr::Known(_) => {}
                 Expr::Not(e) => walk(e, out),
                 Expr::And(es) | Expr::Or(es) => es.iter().for_each(|e| walk(e, out)),
                 Expr::VerdictOf { treatment, .. } => out.push(treatment.clone()),
@@ -474,6 +488,7 @@ impl Parser {
                 "true" => Ok(Expr::Const(true)),
                 "false" => Ok(Expr::Const(false)),
                 "verdict" => self.verdict_test(),
+                "known" => self.known_test(),
                 _ => self.field_test(at, &word),
             },
             Some((at, tok)) => Err(err(
@@ -487,6 +502,30 @@ impl Parser {
                 Some(field_hint()),
             )),
         }
+    }
+
+    /// `known(FIELD)`.
+    fn known_test(&mut self) -> Result<Expr, ExprError> {
+        self.expect(&Tok::LParen, "`(` after `known`")?;
+        let at = self.at();
+        let field = match self.next() {
+            Some((_, Tok::Ident(name))) => Field::from_name(&name).ok_or_else(|| {
+                err(
+                    at,
+                    format!("`{name}` is not a profile field"),
+                    Some(field_hint()),
+                )
+            })?,
+            _ => {
+                return Err(err(
+                    at,
+                    "`known(...)` takes a field name",
+                    Some("write e.g. `known(ki67_pct)`".to_owned()),
+                ));
+            }
+        };
+        self.expect(&Tok::RParen, "`)`")?;
+        Ok(Expr::Known(field))
     }
 
     fn verdict_test(&mut self) -> Result<Expr, ExprError> {
