@@ -674,16 +674,17 @@ fn printing_leaves_no_file_behind() {
     assert!(std::fs::read(&received).unwrap().starts_with(b"%PDF-"));
     // Nothing was written to the temporary folder, during printing or after.
     assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
-    // Without a printer and without a viewer: an error, and still nothing left behind.
+    // Without a printer: says so, exits 1, and writes nothing (no viewer is opened on a
+    // file that would have to outlive the command).
     netliver()
         .args(PRINT_ARGS)
         .env("NETLIVER_LP", tools.path().join("no-such-lp"))
         .env("TMPDIR", tmp.path())
-        .env("PATH", tools.path().join("empty"))
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
         .assert()
-        .code(1);
+        .code(1)
+        .stderr(predicate::str::contains(
+            "nothing was printed and no file was written",
+        ));
     assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
 }
 
@@ -810,4 +811,211 @@ fn diff_shows_what_an_edit_changes_and_nothing_else() {
         "{changed:?}"
     );
     assert!(out.contains(" → "), "a verdict changed: {out}");
+}
+
+/// A kill at any moment of a save leaves nothing of the patient but, at most, the complete
+/// handout: SIGTERM and SIGKILL at spread moments of `handout -o`, then the next start.
+#[cfg(unix)]
+#[test]
+fn a_kill_at_any_moment_of_a_save_leaves_nothing_of_the_patient() {
+    let bin = assert_cmd::cargo::cargo_bin("netliver");
+    let state = tempfile::tempdir().unwrap();
+    for (k, signal) in (0..10).flat_map(|k| [(k, "TERM"), (k, "KILL")]) {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("h.pdf");
+        let mut child = std::process::Command::new(&bin)
+            .args([
+                "handout",
+                "--treatment",
+                "tace",
+                "--patient",
+                "Jens Testesen",
+                "-o",
+            ])
+            .arg(&out)
+            .env("NETLIVER_STATE_DIR", state.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(150 * k));
+        let _ = std::process::Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status();
+        let _ = child.wait();
+        // The next start sweeps what a killed run left.
+        netliver()
+            .args(["list"])
+            .env("NETLIVER_STATE_DIR", state.path())
+            .assert()
+            .success();
+        for entry in std::fs::read_dir(dir.path()).unwrap().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            assert_eq!(name, "h.pdf", "after SIG{signal} at {k}: {name} was left");
+            let bytes = std::fs::read(entry.path()).unwrap();
+            assert!(
+                bytes.ends_with(b"%%EOF\n") || bytes.ends_with(b"%%EOF"),
+                "a partial handout"
+            );
+        }
+    }
+    // The state folder holds no entry of a save that ended.
+    assert_eq!(std::fs::read_dir(state.path()).map_or(0, |d| d.count()), 0);
+}
+
+#[test]
+fn an_output_folder_that_does_not_exist_is_refused_before_typesetting() {
+    let dir = tempfile::tempdir().unwrap();
+    // Exit 2 is the check before the work; a failure to write after typesetting is exit 1.
+    netliver()
+        .args(["handout", "--treatment", "rfa", "-o"])
+        .arg(dir.path().join("missing/h.pdf"))
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("does not exist"));
+}
+
+/// Every command-line error names the flag, the value (cut, control characters escaped)
+/// and what is allowed, on one line.
+#[test]
+fn every_usage_error_names_the_flag_the_value_and_what_is_allowed() {
+    let long = "9".repeat(300);
+    let long_id = "x".repeat(100_000);
+    for (args, must) in [
+        (
+            vec!["assess", "--lang", "-nan"],
+            vec!["'-nan'", "--lang", "da, en"],
+        ),
+        (
+            vec!["assess", "--layer", "-x"],
+            vec!["'-x'", "--layer", "page, all"],
+        ),
+        (
+            vec!["assess", "--lesions"],
+            vec!["--lesions", "allowed: a whole number from 1 to 200"],
+        ),
+        (
+            vec!["assess", "--primary"],
+            vec!["--primary", "small-intestine"],
+        ),
+        (
+            vec!["assess", "--lesions", long.as_str()],
+            vec!["--lesions", "…", "1 to 200"],
+        ),
+        (
+            vec![
+                "handout",
+                "--treatment",
+                long_id.as_str(),
+                "-o",
+                "/tmp/never.pdf",
+            ],
+            vec!["--treatment", "…", "resection"],
+        ),
+        (
+            vec!["assess", "--primary", "\u{202e}evil"],
+            vec!["--primary", "\\u{202e}evil", "small-intestine"],
+        ),
+        (
+            vec!["assess", "--lang", "\u{202e}en"],
+            vec!["--lang", "\\u{202e}en", "da, en"],
+        ),
+    ] {
+        let out = netliver().args(&args).assert().code(2);
+        let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.len() < 600, "{} bytes: {stderr}", stderr.len());
+        assert!(
+            !stderr.contains('\u{202e}'),
+            "a raw bidi character: {stderr}"
+        );
+        for part in must {
+            assert!(stderr.contains(part), "{stderr:?} lacks {part:?}");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_value_that_is_not_utf8_names_its_flag() {
+    use std::os::unix::ffi::OsStrExt;
+    let bad = std::ffi::OsStr::from_bytes(b"\xff\xfe");
+    let out = netliver()
+        .args(["handout", "--treatment", "rfa", "--patient"])
+        .arg(bad)
+        .args(["-o", "/tmp/never.pdf"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("--patient") && stderr.contains("not UTF-8"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1);
+}
+
+/// The renderer setting is read only when a window opens: the headless commands work
+/// whatever it says, and the window says what is wrong with it.
+#[test]
+fn the_renderer_setting_does_not_break_the_headless_commands() {
+    for args in [
+        vec!["list"],
+        vec!["check"],
+        vec!["assess", "--lesions", "2"],
+    ] {
+        netliver()
+            .args(&args)
+            .env("NETLIVER_RENDERER", "vulkan")
+            .assert()
+            .success();
+    }
+    netliver()
+        .args(["--exit-after-frames", "1"])
+        .env("NETLIVER_RENDERER", "vulkan")
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("NETLIVER_RENDERER=\"vulkan\"")
+                .and(predicate::str::contains("auto, wgpu, glow")),
+        );
+}
+
+/// A closed or full standard output is an error: exit 1 and one line on stderr (a reader
+/// that goes away, `| head`, is not: it has what it wanted).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_or_full_stdout_is_an_error() {
+    use std::process::{Command as Std, Stdio};
+    let bin = assert_cmd::cargo::cargo_bin("netliver");
+    let out = Std::new("sh")
+        .arg("-c")
+        .arg(format!("'{}' list >&-", bin.display()))
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("standard output is closed"), "{stderr}");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = Std::new(&bin)
+        .args(["assess", "--json"])
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("cannot write the output"), "{stderr}");
+    // Written to /dev/null on purpose: fine.
+    Std::new(&bin)
+        .arg("list")
+        .stdout(Stdio::null())
+        .status()
+        .map(|s| assert!(s.success()))
+        .unwrap();
 }

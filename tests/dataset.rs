@@ -89,9 +89,9 @@ fn every_number_of_the_source_reaches_the_dataset() {
 
 #[test]
 fn a_syntax_error_has_line_and_column_and_a_hint() {
-    let folder = broken("version: \"1.0.0\",", "version: \"1.0.0\"");
+    let folder = broken("version: \"1.1.0\",", "version: \"1.1.0\"");
     let e = &errors(&folder)[0];
-    let (file, line, _) = position_of(&folder, "version: \"1.0.0\"");
+    let (file, line, _) = position_of(&folder, "version: \"1.1.0\"");
     assert_eq!(e.file, file);
     assert_eq!(e.file, "test/dataset.ron");
     assert!(e.line == line || e.line == line + 1, "{e}");
@@ -295,6 +295,13 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "when: \"tumour_burden_pct > 50\",\n                    verdict: caution,",
         "an absolute contraindication rules the treatment out",
         "pathways[5].rules[2].absolute",
+    ),
+    (
+        "a wording whose number contradicts its rule",
+        "en: \"Tumour burden over 50 % of the liver: an absolute contraindication to hepatic artery embolisation.\",",
+        "en: \"Tumour burden over 999999 % of the liver: an absolute contraindication to hepatic artery embolisation.\",",
+        "the English wording states 999999 but its condition \"tumour_burden_pct > 50\" tests 50",
+        "pathways[5].rules[2].reason",
     ),
     (
         "bad review date",
@@ -630,4 +637,60 @@ fn a_section_lives_in_one_file() {
                 .contains("`priorities` is given here and in test/general.ron too")),
         "{errs:?}"
     );
+}
+
+#[test]
+fn a_wording_too_long_for_a_card_is_an_error() {
+    let long = "Lang tekst. ".repeat(300);
+    let folder = broken("da: \"Hvad er det?\"", &format!("da: \"{long}\""));
+    let errs = errors(&folder);
+    assert!(
+        errs.iter()
+            .any(|e| e.message.contains("a wording may have at most 2000")),
+        "{errs:?}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn files_of_the_system_that_block_are_refused_at_once() {
+    for path in [
+        "/proc/kmsg",
+        "/proc/self/status",
+        "/sys/kernel/mm/transparent_hugepage/enabled",
+    ] {
+        let p = std::path::Path::new(path);
+        if !p.exists() {
+            continue;
+        }
+        let e = first_error(p);
+        assert!(e.message.contains("a file of the system"), "{path}: {e}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_source_text_linked_from_outside_the_folder_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    let copy = outside.path().join("kb.txt");
+    std::fs::write(&copy, SOURCE).unwrap();
+    let mut folder = shipped();
+    folder.files.remove("sources/kb-net-levermetastaser.da.txt");
+    let (_dir, root) = write(&folder);
+    std::fs::create_dir_all(root.join("sources")).unwrap();
+    std::os::unix::fs::symlink(&copy, root.join("sources/kb-net-levermetastaser.da.txt")).unwrap();
+    let e = first_error(&root);
+    assert!(
+        e.message.contains("leads outside the dataset's folder"),
+        "{e}"
+    );
+    // A link that stays inside the folder is fine.
+    std::fs::remove_file(root.join("sources/kb-net-levermetastaser.da.txt")).unwrap();
+    std::fs::write(root.join("sources/real.txt"), SOURCE).unwrap();
+    std::os::unix::fs::symlink(
+        "real.txt",
+        root.join("sources/kb-net-levermetastaser.da.txt"),
+    )
+    .unwrap();
+    assert!(dataset::load_file(&root).is_ok());
 }

@@ -531,3 +531,40 @@ fn a_preview_page_renders_to_an_image() {
     // Not blank: some pixels are dark (text).
     assert!(img.rgba.chunks(4).any(|p| p[0] < 80));
 }
+
+/// A dataset can pass `check` and still carry far more text than a leaflet: typesetting it
+/// stops at once with a clear error instead of running for minutes on gigabytes.
+#[test]
+fn a_run_away_handout_is_refused_before_typesetting() {
+    let mut d = dataset::load_embedded().unwrap();
+    let rfa = d.treatments.iter_mut().find(|t| t.id == "rfa").unwrap();
+    let claim = rfa.procedure[0].clone();
+    let mut long = claim.clone();
+    long.text.da = "Meget lang tekst om behandlingen. ".repeat(55);
+    long.text.en = "A very long text about the treatment. ".repeat(50);
+    long.plain = None;
+    rfa.procedure = vec![long; 400];
+    let h = handout::compose(&d, &request(&["rfa"], Lang::En, Profile::default())).unwrap();
+    let Err(err) = handout::render::typeset(&h) else {
+        panic!("a run-away handout was typeset");
+    };
+    assert!(
+        matches!(err, handout::render::RenderError::TooLong(_)),
+        "{err}"
+    );
+    assert!(err.to_string().contains("too long for a leaflet"), "{err}");
+}
+
+/// The shipped dataset's largest handouts are far inside the limits.
+#[test]
+fn the_largest_handouts_are_inside_the_limits() {
+    let d = dataset::load_embedded().unwrap();
+    let ids = ["resection", "rfa", "tace", "sirt"];
+    let h = handout::compose(&d, &request(&ids, Lang::Da, small_intestine())).unwrap();
+    let json = serde_json::to_vec(&h).unwrap();
+    assert!(
+        json.len() * 4 < handout::render::MAX_HANDOUT_BYTES,
+        "{} bytes",
+        json.len()
+    );
+}

@@ -6,7 +6,9 @@
 
 use std::sync::LazyLock;
 
-use netliver::assessment::{Origin, Profile, Scope, Truth, assess, assess_with, eval_cond};
+use netliver::assessment::{
+    Earlier, Origin, Profile, Scope, Truth, assess, assess_with, eval_cond,
+};
 use netliver::dataset::fields::{Field, Kind, Layer};
 use netliver::dataset::rules::{Cond, Expr, Value, parse};
 use netliver::dataset::{self, Lang, Verdict};
@@ -194,7 +196,7 @@ proptest! {
     fn every_reason_rests_on_entered_facts(p in any_profile()) {
         let d = &*DATA;
         let all = assess(d, &p);
-        let verdicts: Vec<Verdict> = all.iter().map(|a| a.verdict).collect();
+        let verdicts: Vec<Earlier> = all.iter().map(Earlier::from).collect();
         for a in &all {
             for r in &a.reasons {
                 let cond = cond_of(d, a.index, r.origin);

@@ -294,9 +294,38 @@ impl Assessment {
     }
 }
 
+/// The verdict of a treatment assessed before the one a condition belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Earlier {
+    pub verdict: Verdict,
+    /// The facts it waits for (see [`Assessment::pending`]): while there are any, the
+    /// verdict could still become any other.
+    pub pending: Vec<Field>,
+}
+
+impl Earlier {
+    /// A settled verdict.
+    pub fn settled(verdict: Verdict) -> Earlier {
+        Earlier {
+            verdict,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl From<&Assessment> for Earlier {
+    fn from(a: &Assessment) -> Earlier {
+        Earlier {
+            verdict: a.verdict,
+            pending: a.pending(),
+        }
+    }
+}
+
 /// Evaluates an expression. `verdicts` holds the verdicts of the treatments before this one;
-/// unknown fields are added to `missing`.
-pub fn eval(e: &Expr, p: &Profile, verdicts: &[Verdict], missing: &mut Vec<Field>) -> Truth {
+/// unknown fields are added to `missing`. A test on the verdict of a treatment that waits
+/// for facts is unknown, and names those facts, unless every verdict would answer it alike.
+pub fn eval(e: &Expr, p: &Profile, verdicts: &[Earlier], missing: &mut Vec<Field>) -> Truth {
     let known = |field: Field, missing: &mut Vec<Field>| {
         let v = p.value(field);
         if v.is_none() && !missing.contains(&field) {
@@ -355,7 +384,23 @@ pub fn eval(e: &Expr, p: &Profile, verdicts: &[Verdict], missing: &mut Vec<Field
             negate,
             ..
         } => match verdicts.get(*index) {
-            Some(v) => truth(wanted.contains(v) != *negate),
+            Some(e) if e.pending.is_empty() => truth(wanted.contains(&e.verdict) != *negate),
+            Some(e) => {
+                let answers: Vec<bool> = Verdict::ALL
+                    .iter()
+                    .map(|v| wanted.contains(v) != *negate)
+                    .collect();
+                if answers.iter().all(|a| *a == answers[0]) {
+                    truth(answers[0])
+                } else {
+                    for f in &e.pending {
+                        if !missing.contains(f) {
+                            missing.push(*f);
+                        }
+                    }
+                    Truth::Unknown
+                }
+            }
             // Validation guarantees the index points before this treatment.
             None => Truth::Unknown,
         },
@@ -364,7 +409,7 @@ pub fn eval(e: &Expr, p: &Profile, verdicts: &[Verdict], missing: &mut Vec<Field
 
 /// Evaluates a condition as the dataset wrote it; a condition that did not parse (which
 /// validation rules out) is unknown.
-pub fn eval_cond(c: &Cond, p: &Profile, verdicts: &[Verdict], missing: &mut Vec<Field>) -> Truth {
+pub fn eval_cond(c: &Cond, p: &Profile, verdicts: &[Earlier], missing: &mut Vec<Field>) -> Truth {
     match &c.parsed {
         Ok(e) => eval(e, p, verdicts, missing),
         Err(_) => Truth::Unknown,
@@ -468,7 +513,7 @@ fn assess_one(
     d: &Dataset,
     index: usize,
     p: &Profile,
-    verdicts: &[Verdict],
+    verdicts: &[Earlier],
     scope: Scope,
 ) -> Assessment {
     let t = &d.treatments[index];
@@ -530,7 +575,7 @@ fn assess_one(
                 d,
                 Gap {
                     missing,
-                    absolute: false,
+                    absolute: c.awaits,
                     verdict: c.otherwise,
                     text: &c.requires,
                     cite: &c.cite,
@@ -632,6 +677,20 @@ fn assess_one(
                 index: 0,
                 criterion: true,
             },
+        });
+    }
+    // Against a treatment ruled out, a reservation on the same facts, and facts still
+    // missing, say nothing more: the card shows what rules it out.
+    if reasons.iter().any(|r| r.verdict == Verdict::NotEligible) {
+        let against: Vec<Field> = reasons
+            .iter()
+            .filter(|r| r.verdict == Verdict::NotEligible)
+            .flat_map(|r| r.reads.iter().copied())
+            .collect();
+        reasons.retain(|r| {
+            r.verdict != Verdict::Caution
+                || (r.missing.is_empty()
+                    && (r.reads.is_empty() || !r.reads.iter().all(|f| against.contains(f))))
         });
     }
     // A fact the verdict waits for is not also a point to check.
@@ -739,7 +798,7 @@ pub fn assess_with(d: &Dataset, p: &Profile, scope: Scope) -> Vec<Assessment> {
         let mut out = Vec::with_capacity(d.treatments.len());
         for i in 0..d.treatments.len() {
             let a = assess_one(d, i, p, &verdicts, scope);
-            verdicts.push(a.verdict);
+            verdicts.push(Earlier::from(&a));
             out.push(a);
         }
         out
@@ -808,7 +867,12 @@ mod tests {
 
     fn ev(src: &str, p: &Profile) -> (Truth, Vec<Field>) {
         let mut missing = Vec::new();
-        let t = eval(&parse(src).unwrap(), p, &[Verdict::Caution], &mut missing);
+        let t = eval(
+            &parse(src).unwrap(),
+            p,
+            &[Earlier::settled(Verdict::Caution)],
+            &mut missing,
+        );
         (t, missing)
     }
 
@@ -839,10 +903,27 @@ mod tests {
         let mut e = parse("verdict(resection) == caution").unwrap();
         e.visit_verdict_refs(&mut |_, i| *i = 0);
         let p = Profile::default();
-        assert_eq!(eval(&e, &p, &[Verdict::Caution], &mut vec![]), Truth::True);
         assert_eq!(
-            eval(&e, &p, &[Verdict::Eligible], &mut vec![]),
+            eval(&e, &p, &[Earlier::settled(Verdict::Caution)], &mut vec![]),
+            Truth::True
+        );
+        assert_eq!(
+            eval(&e, &p, &[Earlier::settled(Verdict::Eligible)], &mut vec![]),
             Truth::False
         );
+        // A verdict that waits for facts could become any: unknown, naming them.
+        let waiting = Earlier {
+            verdict: Verdict::Caution,
+            pending: vec![Field::Ecog],
+        };
+        let mut missing = vec![];
+        assert_eq!(
+            eval(&e, &p, std::slice::from_ref(&waiting), &mut missing),
+            Truth::Unknown
+        );
+        assert_eq!(missing, [Field::Ecog]);
+        let mut all = parse("verdict(resection) in [eligible, caution, not_eligible]").unwrap();
+        all.visit_verdict_refs(&mut |_, i| *i = 0);
+        assert_eq!(eval(&all, &p, &[waiting], &mut vec![]), Truth::True);
     }
 }

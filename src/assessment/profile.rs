@@ -38,7 +38,7 @@ impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{:?} {}; allowed: {}",
+            "\"{}\" {}; allowed: {}",
             self.given,
             self.problem,
             self.field.allowed()
@@ -51,15 +51,32 @@ impl std::error::Error for InputError {}
 /// At most this many characters of a refused value are echoed back.
 const ECHO_MAX: usize = 40;
 
-/// A value as typed, cut to [`ECHO_MAX`] characters for messages.
+/// A value as typed, for messages: cut to [`ECHO_MAX`] characters, with control and
+/// bidirectional-format characters written as `\u{…}` so that nothing typed can steer the
+/// terminal or reorder the message.
 pub fn echo(input: &str) -> String {
     let mut chars = input.chars();
     let head: String = chars.by_ref().take(ECHO_MAX).collect();
+    let head = echo_unbounded(&head);
     if chars.next().is_some() {
         format!("{head}…")
     } else {
         head
     }
+}
+
+/// The same escaping, without the length limit.
+pub fn echo_unbounded(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn index(field: Field) -> usize {

@@ -38,10 +38,11 @@ pub struct Cli {
     #[arg(long, hide = true, value_name = "N")]
     pub exit_after_frames: Option<u64>,
 
-    /// How the window is drawn: `auto` picks glow where there is no GPU (Linux: no DRM
-    /// render node), else wgpu; the other is the fallback. Also NETLIVER_RENDERER.
-    #[arg(long, value_enum, env = "NETLIVER_RENDERER", default_value_t = RendererArg::Auto)]
-    pub renderer: RendererArg,
+    /// How the window is drawn: `auto` (the default) picks glow where there is no GPU
+    /// (Linux: no DRM render node), else wgpu; the other is the fallback. Also
+    /// NETLIVER_RENDERER, read only when a window opens.
+    #[arg(long, value_enum, allow_hyphen_values = true)]
+    pub renderer: Option<RendererArg>,
 
     /// Walk through the views and print frame times when done (measurement).
     #[arg(long, hide = true)]
@@ -65,7 +66,7 @@ pub enum Command {
     },
     /// List the treatments of the dataset.
     List {
-        #[arg(long, value_enum, default_value_t = LangArg::Da)]
+        #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = LangArg::Da)]
         lang: LangArg,
         /// Print JSON instead of text.
         #[arg(long)]
@@ -95,9 +96,9 @@ pub struct HandoutArgs {
     /// tace, sirt, sbrt.
     #[arg(long = "treatment", value_name = "ID", required = true)]
     pub treatments: Vec<String>,
-    #[arg(long, value_enum, default_value_t = LangArg::Da)]
+    #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = LangArg::Da)]
     pub lang: LangArg,
-    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
     #[command(flatten)]
     pub profile: ProfileArgs,
@@ -126,7 +127,7 @@ pub struct HandoutArgs {
     #[arg(long)]
     pub print: bool,
     /// Which sources the handout's preparations and risks rest on.
-    #[arg(long, value_enum, default_value_t = LayerArg::All)]
+    #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = LayerArg::All)]
     pub layer: LayerArg,
 }
 
@@ -140,18 +141,32 @@ pub enum RendererArg {
 }
 
 impl Cli {
-    /// What the window needs from the command line.
-    pub fn run_options(&self) -> crate::ui::RunOptions {
-        crate::ui::RunOptions {
+    /// What the window needs from the command line, or why the renderer setting cannot
+    /// be used (`NETLIVER_RENDERER` is read here, only when a window opens).
+    pub fn run_options(&self) -> Result<crate::ui::RunOptions, String> {
+        let renderer = match self.renderer {
+            Some(r) => r,
+            None => match std::env::var("NETLIVER_RENDERER") {
+                Err(_) => RendererArg::Auto,
+                Ok(v) if v.trim().is_empty() => RendererArg::Auto,
+                Ok(v) => RendererArg::from_str(v.trim(), true).map_err(|_| {
+                    format!(
+                        "NETLIVER_RENDERER=\"{}\" is not a renderer; allowed: auto, wgpu, glow",
+                        crate::assessment::profile::echo(&v)
+                    )
+                })?,
+            },
+        };
+        Ok(crate::ui::RunOptions {
             data: self.data.clone(),
             exit_after: self.exit_after_frames,
-            renderer: match self.renderer {
+            renderer: match renderer {
                 RendererArg::Auto => crate::ui::RendererChoice::Auto,
                 RendererArg::Wgpu => crate::ui::RendererChoice::Wgpu,
                 RendererArg::Glow => crate::ui::RendererChoice::Glow,
             },
             frame_tour: self.frame_tour,
-        }
+        })
     }
 }
 
@@ -277,10 +292,10 @@ impl ProfileArgs {
 pub struct AssessArgs {
     #[command(flatten)]
     pub profile: ProfileArgs,
-    #[arg(long, value_enum, default_value_t = LangArg::Da)]
+    #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = LangArg::Da)]
     pub lang: LangArg,
     /// Which sources decide: the patient page alone, or the page with the guidelines.
-    #[arg(long, value_enum, default_value_t = LayerArg::All)]
+    #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = LayerArg::All)]
     pub layer: LayerArg,
     /// Print JSON (the stable shape documented in the README) instead of a table.
     #[arg(long)]
@@ -419,18 +434,17 @@ fn handout(
         writeln!(out, "wrote {}: {summary}", path.display())?;
     }
     if args.print {
-        let printed = handout::output::print(&pdf);
-        // A viewer may still be reading a spooled copy; the command line cannot wait for it.
+        // The printer or nothing: the command line cannot wait for a viewer to read a file,
+        // so it never leaves one.
+        let printed = handout::output::print_or_refuse(&pdf);
         handout::output::clean_up();
         match printed {
-            Ok(handout::output::Printed::Sent(msg)) => {
-                writeln!(out, "sent to the printer: {summary}; {msg}")?;
-            }
-            Ok(handout::output::Printed::OpenedInViewer(_)) => {
-                writeln!(out, "no printer: the handout was opened in the PDF viewer")?;
-            }
+            Ok(msg) => writeln!(out, "sent to the printer: {summary}; {msg}")?,
             Err(e) => {
-                let _ = writeln!(err, "error: {e}");
+                let _ = writeln!(
+                    err,
+                    "error: --print: no printer took the handout ({e}); nothing was printed and no file was written; save it with -o FILE and print it from a PDF viewer"
+                );
                 return Ok(1);
             }
         }
@@ -481,6 +495,20 @@ fn check(
                 s.quoted,
                 s.located,
             )?;
+            // How hard the patient-facing text is to read (reported, not enforced).
+            let scores: Vec<String> = Lang::ALL
+                .iter()
+                .map(|&lang| {
+                    let text = d.patient_texts(lang).join("\n\n");
+                    let r = handout::Readability::of(&text, lang);
+                    format!("{} {}", lang.code(), r.summary())
+                })
+                .collect();
+            writeln!(
+                out,
+                "readability of the text patients read: {} (Danish aims at LIX 38 or less, English at Flesch 65 or more)",
+                scores.join(", ")
+            )?;
             Ok(0)
         }
         Err(report) => {
@@ -503,7 +531,7 @@ fn cited_by(
         ids.sort_unstable();
         let _ = writeln!(
             err,
-            "error: --cites: {:?} is not a source of the dataset; the sources are: {}",
+            "error: --cites: \"{}\" is not a source of the dataset; the sources are: {}",
             echo_value(id),
             ids.join(", ")
         );
@@ -1022,6 +1050,10 @@ fn assess_table(
 /// goes to stderr as one line that keeps all clap says (the flag, the allowed values, a
 /// "did you mean"), with exit code 2.
 pub fn parse_args() -> Result<Cli, ExitCode> {
+    if let Some(msg) = not_utf8_argument(std::env::args_os()) {
+        let _ = writeln!(io::stderr(), "error: {msg} (see `netliver --help`)");
+        return Err(ExitCode::from(EXIT_USAGE));
+    }
     match Cli::try_parse() {
         Ok(cli) => Ok(cli),
         Err(e) => {
@@ -1034,7 +1066,12 @@ pub fn parse_args() -> Result<Cli, ExitCode> {
                     Err(ExitCode::SUCCESS)
                 }
                 _ => {
-                    let _ = writeln!(io::stderr(), "{}", one_line_error(&e.render().to_string()));
+                    let mut line = one_line_error(&e.render().to_string());
+                    if let Some(more) = allowed_for(&e) {
+                        line = line.replacen(" (see `netliver --help`)", &more, 1);
+                        line.push_str(" (see `netliver --help`)");
+                    }
+                    let _ = writeln!(io::stderr(), "{line}");
                     Err(ExitCode::from(EXIT_USAGE))
                 }
             }
@@ -1042,8 +1079,46 @@ pub fn parse_args() -> Result<Cli, ExitCode> {
     }
 }
 
+/// The first argument that is not UTF-8 text, said with the flag it belongs to.
+fn not_utf8_argument(args: impl Iterator<Item = std::ffi::OsString>) -> Option<String> {
+    let mut previous: Option<String> = None;
+    for (k, arg) in args.enumerate().skip(1) {
+        match arg.into_string() {
+            Ok(a) => previous = Some(a),
+            Err(raw) => {
+                let shown = crate::assessment::profile::echo(&raw.to_string_lossy());
+                return Some(match previous.filter(|p| p.starts_with("--")) {
+                    Some(flag) => format!(
+                        "the value of {} is not UTF-8 text: \"{shown}\" (argument {k}); type it again, or set the terminal to UTF-8",
+                        crate::assessment::profile::echo(&flag)
+                    ),
+                    None => format!(
+                        "argument {k} is not UTF-8 text: \"{shown}\"; type it again, or set the terminal to UTF-8"
+                    ),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// For a flag given without its value, what it allows: "; allowed: …".
+fn allowed_for(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if !matches!(e.kind(), ErrorKind::InvalidValue | ErrorKind::NoEquals) {
+        return None;
+    }
+    let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let long = arg.split_whitespace().next()?.trim_start_matches("--");
+    let field = Field::ALL.iter().find(|f| f.long() == long)?;
+    Some(format!("; allowed: {}", field.allowed()))
+}
+
 /// clap's error on one line: every line of substance kept, the usage and the pointer to
-/// `--help` replaced by a short one, over-long values cut.
+/// `--help` replaced by a short one; an over-long value is cut and control characters are
+/// escaped, so the flag is always named and nothing typed can steer the terminal.
 pub fn one_line_error(rendered: &str) -> String {
     let parts: Vec<String> = rendered
         .lines()
@@ -1051,13 +1126,7 @@ pub fn one_line_error(rendered: &str) -> String {
         .filter(|l| {
             !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
         })
-        .map(|l| {
-            if l.chars().count() > 200 {
-                format!("{}…", l.chars().take(200).collect::<String>())
-            } else {
-                l.to_owned()
-            }
-        })
+        .map(shorten_quoted)
         .collect();
     let line = if parts.is_empty() {
         "error: bad arguments".to_owned()
@@ -1065,4 +1134,28 @@ pub fn one_line_error(rendered: &str) -> String {
         parts.join(" ")
     };
     format!("{line} (see `netliver --help`)")
+}
+
+/// Each quoted value of a clap message ('…') cut to a readable length, with control and
+/// bidirectional characters escaped.
+fn shorten_quoted(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(start) = rest.find('\'') {
+        out.push_str(&rest[..=start]);
+        let after = &rest[start + 1..];
+        match after.find('\'') {
+            Some(end) => {
+                out.push_str(&crate::assessment::profile::echo(&after[..end]));
+                out.push('\'');
+                rest = &after[end + 1..];
+            }
+            None => {
+                rest = after;
+                break;
+            }
+        }
+    }
+    out.push_str(&crate::assessment::profile::echo_unbounded(rest));
+    out
 }

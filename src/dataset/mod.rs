@@ -120,6 +120,10 @@ pub enum ReadError {
     NotUtf8 { line: usize, col: usize },
     #[error("it leads outside the dataset's folder (to {0})")]
     OutsideFolder(String),
+    #[error("it is a file of the system (/proc, /sys or /dev), not a text file")]
+    SystemFile,
+    #[error("it did not finish reading within {} seconds", READ_TIME_LIMIT.as_secs())]
+    TooSlow,
 }
 
 /// Reads a text file of at most [`MAX_TEXT_BYTES`], refusing pipes and devices (which
@@ -132,19 +136,40 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
     if !std::fs::metadata(path).map_err(io)?.is_file() {
         return Err(ReadError::NotAFile);
     }
+    // The kernel's files (/proc, /sys) call themselves regular but can block or never end.
+    if cfg!(target_os = "linux") {
+        let real = path.canonicalize().map_err(io)?;
+        if ["/proc", "/sys", "/dev"]
+            .iter()
+            .any(|d| real.starts_with(d))
+        {
+            return Err(ReadError::SystemFile);
+        }
+    }
     let file = std::fs::File::open(path).map_err(io)?;
     if !file.metadata().map_err(io)?.is_file() {
         return Err(ReadError::NotAFile);
     }
-    let mut bytes = Vec::new();
-    file.take(MAX_TEXT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    // A read that does not end (a network share that hangs, a filesystem in user space)
+    // gives up after a while instead of hanging the command or the app.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let r = file.take(MAX_TEXT_BYTES + 1).read_to_end(&mut bytes);
+        let _ = tx.send(r.map(|_| bytes));
+    });
+    let bytes = match rx.recv_timeout(READ_TIME_LIMIT) {
+        Ok(r) => r.map_err(io)?,
+        Err(_) => return Err(ReadError::TooSlow),
+    };
     if bytes.len() as u64 > MAX_TEXT_BYTES {
         return Err(ReadError::TooLarge);
     }
     decode(bytes)
 }
+
+/// How long a text file may take to read.
+const READ_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// UTF-8 text without a leading byte-order mark, or where it stops being UTF-8.
 pub fn decode(mut bytes: Vec<u8>) -> Result<String, ReadError> {

@@ -543,6 +543,11 @@ pub struct Criterion {
     /// Further sources for the same statement.
     #[serde(default)]
     pub also: Vec<Cite>,
+    /// While a fact it reads is not entered, the treatment waits for it ("Pending") rather
+    /// than the fact going to the checklist: the source makes it a requirement that no
+    /// verdict can be given without.
+    #[serde(default)]
+    pub awaits: bool,
     /// The pathway it was written in, when a treatment takes it from one (set on loading).
     #[serde(skip)]
     pub from: Option<String>,
@@ -1051,6 +1056,101 @@ impl Dataset {
                 }
             }
         }
+    }
+
+    /// Every text the dataset gives a patient to read in `lang`: the plain wordings of its
+    /// claims (the claim's own words where it has none), the handout's lines on risks, the
+    /// "no treatment" answers, "What matters to me" and the questions to ask. Each written
+    /// text once.
+    pub fn patient_texts(&self, lang: Lang) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut add = |t: &Text| out.push(t.get(lang).to_owned());
+        let claims = |list: &[Claim], add: &mut dyn FnMut(&Text)| {
+            for c in list.iter().filter(|c| c.from.is_none()) {
+                add(c.for_patient());
+            }
+        };
+        for f in &self.facts {
+            add(f.plain.as_ref().unwrap_or(&f.text));
+        }
+        claims(&self.choice_factors, &mut add);
+        for t in &self.priorities {
+            add(t);
+        }
+        for t in &self.ask {
+            add(t);
+        }
+        let answers = |a: &BTreeMap<String, Answer>, add: &mut dyn FnMut(&Text)| {
+            for x in a.values() {
+                if let Some(t) = x.for_patient() {
+                    add(t);
+                }
+            }
+        };
+        if let Some(x) = &self.no_treatment {
+            answers(&x.answers, &mut add);
+        }
+        let items = |outcomes: &[Outcome],
+                     preps: &[Preparation],
+                     follow: &[FollowUp],
+                     rules: &[Rule],
+                     lists: &[&[Claim]],
+                     ask: &[Text],
+                     add: &mut dyn FnMut(&Text)| {
+            for o in outcomes.iter().filter(|o| o.from.is_none()) {
+                add(o.plain.as_ref().unwrap_or(&o.text));
+            }
+            for p in preps.iter().filter(|p| p.from.is_none()) {
+                add(p.plain.as_ref().unwrap_or(&p.text));
+            }
+            for f in follow.iter().filter(|f| f.from.is_none()) {
+                add(f.plain.as_ref().unwrap_or(&f.text));
+            }
+            for r in rules.iter().filter(|r| r.from.is_none()) {
+                if let Some(t) = &r.patient {
+                    add(t);
+                }
+            }
+            for list in lists {
+                claims(list, add);
+            }
+            for t in ask {
+                add(t);
+            }
+        };
+        for p in &self.pathways {
+            items(
+                &p.outcomes,
+                &p.preparations,
+                &p.follow_up,
+                &p.rules,
+                &[&p.procedure, &p.side_effects_common, &p.side_effects_rare],
+                &p.ask,
+                &mut add,
+            );
+            answers(&p.answers, &mut add);
+        }
+        for t in &self.treatments {
+            add(t.summary.for_patient());
+            add(t.aim.for_patient());
+            items(
+                &t.outcomes,
+                &t.preparations,
+                &t.follow_up,
+                &t.rules,
+                &[&t.procedure, &t.side_effects_common, &t.side_effects_rare],
+                &[],
+                &mut add,
+            );
+            let own: BTreeMap<String, Answer> = t
+                .answers
+                .iter()
+                .filter(|(q, _)| !t.inherited_answers.contains(q))
+                .map(|(q, a)| (q.clone(), a.clone()))
+                .collect();
+            answers(&own, &mut add);
+        }
+        out
     }
 
     pub fn stats(&self) -> Stats {

@@ -771,6 +771,7 @@ impl<'a> Validator<'a> {
     fn rule(&mut self, p: &str, r: &mut Rule, earlier: &[String], own: &str) {
         self.cond(&format!("{p}.when"), &mut r.when, earlier, own);
         self.text(&format!("{p}.reason"), &r.reason);
+        self.numbers_agree(&format!("{p}.reason"), &r.when, &r.reason, &r.cite);
         self.cite(p, &r.cite);
         self.page_reads_page_fields(p, &r.when, &r.cite);
         self.also(p, &r.also);
@@ -793,6 +794,74 @@ impl<'a> Validator<'a> {
                     &format!("{p}.absolute"),
                     "only a national guideline's absolute contraindication makes a treatment wait for an unknown fact",
                     Some("cite the national guideline that names it absolute, or remove `absolute: true`"),
+                );
+            }
+        }
+    }
+
+    /// The numbers a wording states about its condition (the words before its first `:`,
+    /// "Tumour burden over 50 % of the liver:") are the numbers the condition tests, a step
+    /// beside them ("8 or more" for `> 7`), the field's own limits, or numbers of the quote.
+    fn numbers_agree(&mut self, p: &str, when: &Cond, t: &Text, cite: &Cite) {
+        let Ok(expr) = &when.parsed else { return };
+        let mut tested: Vec<f64> = Vec::new();
+        let mut any_number = false;
+        numbers_tested(expr, &mut tested, &mut any_number);
+        // The fields' own names and units carry digits of their own ("Ki-67", "1,73 m²").
+        let mut fields = Vec::new();
+        expr.visit_fields(&mut |f| fields.push(f));
+        // A choice tested by name may be said by number ("grade 3" for `grade == g3`).
+        for f in &fields {
+            for o in f.options() {
+                tested.extend(numbers(o.id).iter().filter_map(|n| n.parse::<f64>().ok()));
+            }
+        }
+        // A choice tested by name may be said by number ("grade 3" for `grade == g3`).
+        for f in &fields {
+            for o in f.options() {
+                tested.extend(numbers(o.id).iter().filter_map(|n| n.parse::<f64>().ok()));
+            }
+        }
+        if !any_number {
+            return;
+        }
+        let quoted: Vec<String> = numbers(&cite.quote);
+        for (lang, text) in [("Danish", &t.da), ("English", &t.en)] {
+            let Some((head, _)) = text.split_once(':') else {
+                continue;
+            };
+            let mut head = head.to_owned();
+            for f in &fields {
+                let spec = f.spec();
+                for w in [spec.label.da, spec.label.en]
+                    .into_iter()
+                    .chain(spec.unit.map(|u| u.da))
+                    .chain(spec.unit.map(|u| u.en))
+                {
+                    head = head.replace(w, " ");
+                }
+            }
+            let bad: Vec<String> = stated_numbers(&head)
+                .into_iter()
+                .filter(|n| {
+                    let Ok(x) = n.parse::<f64>() else {
+                        return false;
+                    };
+                    !quoted.iter().any(|q| q.parse::<f64>().ok() == Some(x))
+                        && !tested.iter().any(|v| (v - x).abs() <= 1.0 + f64::EPSILON)
+                })
+                .collect();
+            if !bad.is_empty() {
+                let shown: Vec<String> = tested.iter().map(|v| format!("{v}")).collect();
+                self.error(
+                    p,
+                    format!(
+                        "the {lang} wording states {} but its condition {:?} tests {}",
+                        bad.join(", "),
+                        echo(&when.src),
+                        shown.join(", ")
+                    ),
+                    Some("write the numbers the condition tests, or change the condition"),
                 );
             }
         }
@@ -830,6 +899,8 @@ impl<'a> Validator<'a> {
         self.also(p, &c.also);
         self.text(&format!("{p}.requires"), &c.requires);
         self.text(&format!("{p}.unmet"), &c.unmet);
+        self.numbers_agree(&format!("{p}.requires"), &c.when, &c.requires, &c.cite);
+        self.numbers_agree(&format!("{p}.unmet"), &c.when, &c.unmet, &c.cite);
         if c.otherwise == Verdict::Eligible {
             self.error(
                 &format!("{p}.otherwise"),
@@ -940,6 +1011,16 @@ impl<'a> Validator<'a> {
     }
 
     fn text(&mut self, p: &str, t: &Text) {
+        for (lang, text) in [("Danish", &t.da), ("English", &t.en)] {
+            let n = text.chars().count();
+            if n > MAX_WORDING {
+                self.error(
+                    p,
+                    format!("the {lang} text is {n} characters long; a wording may have at most {MAX_WORDING}"),
+                    Some("split it into several claims, or say it shorter: a card and a leaflet show it whole"),
+                );
+            }
+        }
         match (t.da.trim().is_empty(), t.en.trim().is_empty()) {
             (true, true) => self.error(
                 p,
@@ -1252,12 +1333,83 @@ fn flatten(t: &mut Treatment, pathways: &[Pathway]) {
     }
 }
 
+/// The longest wording one text may have, in characters (the shipped dataset's longest is
+/// about 700).
+pub const MAX_WORDING: usize = 2000;
+
 /// The numbers written in a text: each run of digits ("70-90 pct." gives 70 and 90).
 pub fn numbers(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_ascii_digit())
         .filter(|n| !n.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// The numbers a wording states: runs of digits (with a decimal comma or point), leaving out
+/// those glued to a letter, which are names ("G3", "Ki-67", "5-HIAA").
+fn stated_numbers(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || (matches!(chars[i], ',' | '.')
+                        && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+            {
+                i += 1;
+            }
+            let glued_before = start > 0
+                && (chars[start - 1].is_alphabetic()
+                    || (chars[start - 1] == '-' && start > 1 && chars[start - 2].is_alphabetic()));
+            let glued_after = chars.get(i).is_some_and(|c| c.is_alphabetic() && *c != 'x');
+            if !glued_before && !glued_after {
+                out.push(chars[start..i].iter().collect::<String>().replace(',', "."));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The numbers a condition compares fields with, and each number field's limits.
+fn numbers_tested(e: &super::rules::Expr, out: &mut Vec<f64>, any: &mut bool) {
+    use super::fields::Kind;
+    use super::rules::{Expr, Value};
+    let limits = |field: super::fields::Field, out: &mut Vec<f64>| match field.kind() {
+        Kind::Int { min, max } => {
+            out.push(min as f64);
+            out.push(max as f64);
+        }
+        Kind::Float { min, max } => {
+            out.push(min);
+            out.push(max);
+        }
+        Kind::Bool | Kind::Choice(_) => {}
+    };
+    match e {
+        Expr::Not(inner) => numbers_tested(inner, out, any),
+        Expr::And(es) | Expr::Or(es) => es.iter().for_each(|x| numbers_tested(x, out, any)),
+        Expr::Cmp {
+            field,
+            value: Value::Num(x),
+            ..
+        } => {
+            *any = true;
+            out.push(*x);
+            limits(*field, out);
+        }
+        Expr::InRange { field, low, high } => {
+            *any = true;
+            out.push(*low);
+            out.push(*high);
+            limits(*field, out);
+        }
+        _ => {}
+    }
 }
 
 /// A condition cut to a readable length for a message (the position says where).

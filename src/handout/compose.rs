@@ -431,7 +431,10 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
     for id in &req.treatments {
         let Some(index) = d.treatments.iter().position(|t| &t.id == id) else {
             let known: Vec<&str> = d.treatments.iter().map(|t| t.id.as_str()).collect();
-            return Err(ComposeError::Unknown(id.clone(), known.join(", ")));
+            return Err(ComposeError::Unknown(
+                crate::assessment::profile::echo(id),
+                known.join(", "),
+            ));
         };
         if !chosen.contains(&index) {
             chosen.push(index);

@@ -72,7 +72,7 @@ pub enum ComposeError {
     NoTreatment,
     #[error("at most {MAX_TREATMENTS} treatments fit in one handout; {0} were chosen")]
     TooMany(usize),
-    #[error("unknown treatment {0:?}; the treatments are: {1}")]
+    #[error("unknown treatment \"{0}\"; the treatments are: {1}")]
     Unknown(String, String),
 }
 

@@ -141,7 +141,21 @@ pub enum RenderError {
     Typeset(String),
     #[error("the PDF could not be written: {0}")]
     Pdf(String),
+    #[error("the handout holds {0} KB of text, more than the {max} KB a handout may hold; the dataset's texts are too long for a leaflet", max = MAX_HANDOUT_BYTES / 1024)]
+    TooLong(usize),
+    #[error(
+        "the handout came to {0} pages, more than the {MAX_PAGES} a handout may have; the dataset's texts are too long for a leaflet"
+    )]
+    TooManyPages(usize),
 }
+
+/// The most text a composed handout may carry into typesetting (the shipped dataset's
+/// largest, four options, is far below it): a dataset that passes `check` cannot make the
+/// typesetter run for minutes on gigabytes.
+pub const MAX_HANDOUT_BYTES: usize = 512 * 1024;
+
+/// The most pages a handout may have.
+pub const MAX_PAGES: usize = 40;
 
 fn diagnostics(diags: &[typst::diag::SourceDiagnostic]) -> String {
     diags
@@ -154,6 +168,9 @@ fn diagnostics(diags: &[typst::diag::SourceDiagnostic]) -> String {
 /// Lays out the handout's pages.
 pub fn typeset(h: &Handout) -> Result<PagedDocument, RenderError> {
     let json = serde_json::to_vec(h).map_err(|e| RenderError::Typeset(e.to_string()))?;
+    if json.len() > MAX_HANDOUT_BYTES {
+        return Err(RenderError::TooLong(json.len().div_ceil(1024)));
+    }
     let (y, m, d) = h.ymd;
     let world = HandoutWorld {
         data: Bytes::new(json),
@@ -167,7 +184,11 @@ pub fn typeset(h: &Handout) -> Result<PagedDocument, RenderError> {
     // typst memoises every compilation; without eviction the cache (earlier previews,
     // patient names included) grows for the whole session. Ten generations keep typing fast.
     typst::comemo::evict(10);
-    doc
+    let doc = doc?;
+    if doc.pages().len() > MAX_PAGES {
+        return Err(RenderError::TooManyPages(doc.pages().len()));
+    }
+    Ok(doc)
 }
 
 /// Typesets the handout and writes it as a tagged PDF with the fonts embedded.

@@ -531,7 +531,6 @@ pub fn run(options: RunOptions) -> Result<(), String> {
 
 fn run_window(run: RunOptions) -> Result<(), String> {
     let started = std::time::Instant::now();
-    crate::handout::output::remove_stale_spools();
     let preload = Arc::new(Preload::start(run.data.clone()));
     let settings = remembered_settings().unwrap_or_default();
     let mut errors = Vec::new();
