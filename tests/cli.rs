@@ -744,9 +744,10 @@ fn check_cites_lists_every_place_resting_on_a_source() {
         .clone();
     let out = String::from_utf8(out).unwrap();
     assert!(out.starts_with("no-hdir-17-4: Helsedirektoratet."), "{out}");
-    // Written once, in the pathway, though seven treatments take it.
+    // Written once per wording, in the pathways (surgery, local treatment), though seven
+    // treatments take them.
     let pathway = out.lines().filter(|l| l.contains("pathways.ron:")).count();
-    assert_eq!(pathway, 1, "{out}");
+    assert_eq!(pathway, 2, "{out}");
     assert!(
         out.contains("general.ron:") && out.contains("disagreements["),
         "{out}"
@@ -803,11 +804,13 @@ fn diff_shows_what_an_edit_changes_and_nothing_else() {
         .lines()
         .filter(|l| l.starts_with("   ") && l.contains(": ") && !l.starts_with("     "))
         .collect();
-    // RFA, and SBRT, whose rules read RFA's verdict; nothing else.
+    // RFA, and what reads RFA's verdict (SBRT, the embolisations); surgery never.
     assert!(
         changed
             .iter()
-            .all(|l| l.starts_with("   rfa:") || l.starts_with("   sbrt:")),
+            .all(|l| ["rfa", "sbrt", "tae", "tace", "sirt"]
+                .iter()
+                .any(|id| l.starts_with(&format!("   {id}:")))),
         "{changed:?}"
     );
     assert!(out.contains(" → "), "a verdict changed: {out}");

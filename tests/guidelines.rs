@@ -106,13 +106,13 @@ const VIGNETTES: &[Vignette] = &[
             ("lesions", "2"),
             ("removable_pct", "100"),
         ],
-        expect: "resection=N debulking=N rfa=C tae=N tace=N sirt=N sbrt=C",
+        expect: "resection=N debulking=N rfa=N tae=N tace=N sirt=N sbrt=N",
         cites: &[
             ("tae", "se-rcc-bilaga3", N),
             ("resection", "se-rcc-bilaga3", N),
             ("debulking", "se-rcc-bilaga3", N),
-            ("rfa", "se-rcc-bilaga3", C),
-            ("sbrt", "se-rcc-bilaga3", C),
+            ("rfa", "se-rcc-bilaga3", N),
+            ("sbrt", "se-rcc-bilaga3", N),
         ],
     },
     Vignette {
@@ -173,7 +173,7 @@ const VIGNETTES: &[Vignette] = &[
             ("lesions", "2"),
             ("removable_pct", "100"),
         ],
-        expect: "resection=C debulking=C rfa=C tae=C tace=C sirt=C sbrt=C",
+        expect: "resection=C debulking=N rfa=C tae=C tace=C sirt=C sbrt=C",
         cites: &[("resection", "no-hdir-10-1", C)],
     },
     Vignette {
@@ -200,7 +200,7 @@ const VIGNETTES: &[Vignette] = &[
             ("lesions", "2"),
             ("removable_pct", "100"),
         ],
-        expect: "resection=C debulking=C rfa=C tae=C tace=C sirt=C sbrt=C",
+        expect: "resection=C debulking=N rfa=C tae=C tace=C sirt=C sbrt=C",
         cites: &[
             ("resection", "no-hdir-17-4", C),
             ("debulking", "cancerdk-net-tyndtarm", C),
@@ -217,7 +217,7 @@ const VIGNETTES: &[Vignette] = &[
             ("removable_pct", "100"),
             ("biliary_enteric", "yes"),
         ],
-        expect: "resection=E debulking=N rfa=C tae=C tace=C sirt=C sbrt=C",
+        expect: "resection=E debulking=N rfa=C tae=N tace=N sirt=N sbrt=N",
         cites: &[("rfa", "no-hdir-6-7", C), ("rfa", "odisio-2016", C)],
     },
     Vignette {
@@ -227,7 +227,7 @@ const VIGNETTES: &[Vignette] = &[
             ("largest_cm", "2"),
             ("removable_pct", "100"),
         ],
-        expect: "resection=E debulking=N rfa=C tae=C tace=C sirt=C sbrt=C",
+        expect: "resection=E debulking=N rfa=C tae=N tace=N sirt=N sbrt=N",
         cites: &[("rfa", "no-hdir-6-7", C)],
     },
     Vignette {
@@ -237,7 +237,7 @@ const VIGNETTES: &[Vignette] = &[
             ("largest_cm", "2"),
             ("removable_pct", "100"),
         ],
-        expect: "resection=C debulking=C rfa=C tae=C tace=C sirt=C sbrt=C",
+        expect: "resection=C debulking=N rfa=C tae=C tace=C sirt=C sbrt=N",
         cites: &[("rfa", "no-hdir-6-7", C)],
     },
     Vignette {
@@ -248,7 +248,7 @@ const VIGNETTES: &[Vignette] = &[
             ("removable_pct", "50"),
             ("extrahepatic", "yes"),
         ],
-        expect: "resection=N debulking=N rfa=E tae=C tace=C sirt=C sbrt=C",
+        expect: "resection=N debulking=N rfa=E tae=N tace=N sirt=N sbrt=C",
         cites: &[("sbrt", "no-hdir-6-7", C)],
     },
     Vignette {
@@ -259,27 +259,27 @@ const VIGNETTES: &[Vignette] = &[
             ("tumour_burden_pct", "80"),
             ("removable_pct", "95"),
         ],
-        expect: "resection=C debulking=C rfa=C tae=N tace=N sirt=N sbrt=C",
+        expect: "resection=C debulking=N rfa=C tae=N tace=N sirt=N sbrt=C",
         cites: &[("resection", "cloyd-2020", C), ("tae", "se-rcc-bilaga3", N)],
     },
     Vignette {
-        name: "two small metastases and spread outside the liver: SBRT where RF is not an option",
+        name: "two metastases, the largest 6 cm, spread outside the liver: neither RF nor SBRT (a small area only)",
         profile: &[
             ("lesions", "2"),
             ("largest_cm", "6"),
             ("extrahepatic", "yes"),
         ],
-        expect: "resection=N debulking=N rfa=N tae=C tace=C sirt=C sbrt=C",
+        expect: "resection=N debulking=N rfa=N tae=C tace=C sirt=C sbrt=N",
         cites: &[("sbrt", "no-hdir-6-7", E)],
     },
     Vignette {
         name: "neuroendocrine carcinoma",
         profile: &[("grade", "nec")],
-        expect: "resection=N debulking=N rfa=N tae=C tace=C sirt=C sbrt=N",
+        expect: "resection=N debulking=N rfa=N tae=N tace=N sirt=N sbrt=N",
         cites: &[
             ("resection", "enets-nec-2023", C),
-            ("tae", "enets-nec-2023", C),
-            ("sbrt", "enets-nec-2023", C),
+            ("tae", "enets-nec-2023", N),
+            ("sbrt", "enets-nec-2023", N),
         ],
     },
     Vignette {

@@ -935,6 +935,17 @@ fn assess_table(
             t.name.get(lang),
             t.id
         )?;
+        let pending = a.pending();
+        if pending.len() > 3 {
+            // The badge names two; the line names every fact the verdict waits for.
+            let names: Vec<String> = pending.iter().map(|f| f.label_in_sentence(lang)).collect();
+            writeln!(
+                out,
+                "    {} {}",
+                w("Afventer:", "Waiting for:"),
+                names.join(", ")
+            )?;
+        }
         if let Some(page) = a.page_verdict_if_changed() {
             writeln!(
                 out,
