@@ -14,7 +14,7 @@ use netliver::dataset::{self, Lang, Verdict, normalize_ws};
 
 use common::SOURCE;
 
-use Verdict::{Caution as C, Eligible as E, NotEligible as N};
+use Verdict::{Caution as C, Eligible as E};
 
 mod common;
 
