@@ -144,7 +144,11 @@ fn assess_json_has_the_documented_shape() {
         }
         assert!(a["preparation"].is_array());
         for c in a["checks"].as_array().unwrap() {
-            assert!(c["field"].is_null() || c["field"].is_string());
+            assert!(
+                c["fields"]
+                    .as_array()
+                    .is_some_and(|f| f.iter().all(|x| x.is_string()))
+            );
             assert!(!c["why"].as_str().unwrap().is_empty());
         }
         assert!(a["page_verdict"].is_string());

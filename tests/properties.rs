@@ -181,7 +181,7 @@ proptest! {
         let page = assess_with(d, &page_fields_only, Scope::PageOnly);
         for (a, b) in full.iter().zip(&page) {
             prop_assert_eq!(a.verdict, b.verdict, "{}", a.treatment);
-            prop_assert!(a.checks.iter().all(|c| c.field.is_none()));
+            prop_assert!(a.checks.iter().all(|c| c.fields.is_empty()));
         }
         // With guidelines, each assessment carries the page's verdict beside its own.
         for (a, b) in assess_with(d, &p, Scope::WithGuidelines).iter().zip(&full) {
@@ -329,7 +329,7 @@ fn unknown_never_decides(d: &dataset::Dataset, p: &Profile) -> Result<usize, Str
                     if a.verdict != Verdict::Eligible || b.verdict == Verdict::Eligible {
                         continue;
                     }
-                    let listed = a.checks.iter().any(|c| c.field == Some(field));
+                    let listed = a.checks.iter().any(|c| c.is_about(field));
                     let guideline = field.spec().layer == Layer::Guideline;
                     if !(scope == Scope::WithGuidelines && guideline && listed) {
                         return Err(format!(

@@ -107,10 +107,29 @@ impl Scope {
 /// or a point no profile field covers (`field` is `None`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check {
-    pub field: Option<Field>,
+    /// The facts not entered that it is about, in the order of the field table; empty for
+    /// a standing point. Items that give the same reason from the same source share one.
+    pub fields: Vec<Field>,
     /// Why it matters, with the figure, from the rule or claim that needs it.
     pub why: Text,
     pub cite: Cite,
+}
+
+impl Check {
+    /// Whether it is about the fact `f`.
+    pub fn is_about(&self, f: Field) -> bool {
+        self.fields.contains(&f)
+    }
+
+    /// The facts it is about, as a heading ("Ascites, Liver failure: "); empty for a
+    /// standing point.
+    pub fn heading(&self, lang: Lang) -> String {
+        if self.fields.is_empty() {
+            return String::new();
+        }
+        let names: Vec<&str> = self.fields.iter().map(|f| f.label(lang)).collect();
+        format!("{}: ", names.join(", "))
+    }
 }
 
 impl Reason {
@@ -476,14 +495,30 @@ pub fn is_literature(d: &Dataset, cite: &Cite) -> bool {
 
 /// Turns the fields a guideline item could not read into points to check.
 fn checks_for(missing: &[Field], why: &Text, cite: &Cite, out: &mut Vec<Check>) {
-    for &f in missing {
-        let check = Check {
-            field: Some(f),
-            why: why.clone(),
-            cite: cite.clone(),
-        };
-        if !out.contains(&check) {
-            out.push(check);
+    if missing.is_empty() {
+        return;
+    }
+    match out
+        .iter_mut()
+        .find(|c| !c.fields.is_empty() && c.why == *why && c.cite == *cite)
+    {
+        Some(c) => {
+            for &f in missing {
+                if !c.fields.contains(&f) {
+                    c.fields.push(f);
+                }
+            }
+            c.fields.sort();
+        }
+        None => {
+            let mut fields = missing.to_vec();
+            fields.sort();
+            fields.dedup();
+            out.push(Check {
+                fields,
+                why: why.clone(),
+                cite: cite.clone(),
+            });
         }
     }
 }
@@ -699,7 +734,10 @@ fn assess_one(
         .filter(|r| r.pending)
         .flat_map(|r| r.missing.iter().copied())
         .collect();
-    checks.retain(|c| c.field.is_none_or(|f| !waiting.contains(&f)));
+    for c in &mut checks {
+        c.fields.retain(|f| !waiting.contains(f));
+    }
+    checks.retain(|c| !c.fields.is_empty());
     // Worst first; the sort is stable, so criteria and then rules keep dataset order.
     reasons.sort_by_key(|r| std::cmp::Reverse(r.verdict));
     let verdict = reasons.first().map_or(Verdict::Caution, |r| r.verdict);
@@ -711,7 +749,7 @@ fn assess_one(
         .filter(|c| listens(&c.cite))
     {
         checks.push(Check {
-            field: None,
+            fields: Vec::new(),
             why: c.text.clone(),
             cite: c.cite.clone(),
         });

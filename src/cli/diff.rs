@@ -68,9 +68,7 @@ fn digest(d: &Dataset, a: &Assessment, lang: Lang) -> Digest {
         ));
     }
     for c in &a.checks {
-        let what = c
-            .field
-            .map_or_else(String::new, |f| format!("{}: ", f.label(lang)));
+        let what = c.heading(lang);
         lines.push(format!(
             "□ {what}{} [{}]",
             c.why.get(lang),

@@ -673,7 +673,8 @@ pub struct AssessmentJson<'a> {
 
 #[derive(Debug, Serialize)]
 pub struct CheckJson {
-    pub field: Option<&'static str>,
+    /// The facts not entered that it is about; empty for a standing point.
+    pub fields: Vec<&'static str>,
     pub why: String,
     pub source: String,
     pub evidence: &'static str,
@@ -786,7 +787,7 @@ pub fn assess_json<'a>(
                     .checks
                     .iter()
                     .map(|c| CheckJson {
-                        field: c.field.map(Field::name),
+                        fields: c.fields.iter().map(|f| f.name()).collect(),
                         why: c.why.get(lang).to_owned(),
                         source: citation(d, &c.cite.source),
                         evidence: d.evidence_of(&c.cite).id(),
@@ -1018,9 +1019,7 @@ fn assess_table(
                 a.checks.len()
             )?;
             for c in &a.checks {
-                let what = c
-                    .field
-                    .map_or_else(String::new, |f| format!("{}: ", f.label(lang)));
+                let what = c.heading(lang);
                 writeln!(
                     out,
                     "      □ {what}{} [{}]",

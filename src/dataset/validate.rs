@@ -1233,8 +1233,8 @@ fn pathway_verdict_refs(pw: &Pathway) -> Vec<String> {
     out
 }
 
-/// Puts what a treatment takes from its pathways in front of its own items, each marked
-/// with the pathway it comes from; the treatment's own grid answers replace a pathway's.
+/// Puts what a treatment takes from its pathways in front of its own items (its criteria
+/// after them), each marked with the pathway it comes from; the treatment's own grid answers replace a pathway's.
 fn flatten(t: &mut Treatment, pathways: &[Pathway]) {
     fn take<T: Clone>(
         own: &mut Vec<T>,
@@ -1270,6 +1270,12 @@ fn flatten(t: &mut Treatment, pathways: &[Pathway]) {
         |p| &p.criteria,
         |x, id| x.from = from(id),
     );
+    // Criteria are the exception: a met criterion is the reason a card shows first, and
+    // the treatment's own ("fewer than 7-8 metastases") says more than a shared one.
+    let (own, shared): (Vec<_>, Vec<_>) = std::mem::take(&mut t.criteria)
+        .into_iter()
+        .partition(|c| c.from.is_none());
+    t.criteria = own.into_iter().chain(shared).collect();
     take(
         &mut t.rules,
         &taken,

@@ -200,7 +200,7 @@ impl Consultation {
             .filter(|f| {
                 self.assessments
                     .iter()
-                    .any(|a| a.checks.iter().any(|c| c.field == Some(*f)))
+                    .any(|a| a.checks.iter().any(|c| c.is_about(*f)))
             })
             .collect()
     }
