@@ -390,6 +390,49 @@ fn the_vignettes_make_every_guideline_rule_fire() {
 }
 
 #[test]
+fn a_reason_to_check_is_listed_once_naming_every_fact_it_waits_for() {
+    let d = dataset::load_embedded().unwrap();
+    let p = profile_of(&[]);
+    // With no guideline fact entered, some items read two of them (ascites or liver failure).
+    let mut blank = Profile::default();
+    for f in Field::ALL.iter().filter(|f| f.spec().layer == Layer::Page) {
+        if p.is_set(*f) {
+            blank.set(*f, &p.text(*f)).unwrap();
+        }
+    }
+    let all = assess(&d, &blank);
+    let mut shared = 0;
+    for a in &all {
+        for (i, c) in a.checks.iter().enumerate() {
+            assert!(
+                !a.checks[i + 1..]
+                    .iter()
+                    .any(|o| o.why == c.why && o.cite == c.cite),
+                "{}: listed twice: {}",
+                a.treatment,
+                c.why.get(netliver::dataset::Lang::En)
+            );
+            if c.fields.len() > 1 {
+                shared += 1;
+            }
+        }
+    }
+    assert!(shared > 0, "no check names two facts");
+    // A card's first met reason is the treatment's own criterion, not a shared one.
+    let rfa = all.iter().find(|a| a.treatment == "rfa").unwrap();
+    let t = d.treatments.iter().find(|t| t.id == "rfa").unwrap();
+    let first_met = rfa
+        .reasons
+        .iter()
+        .find_map(|r| match r.origin {
+            Origin::Criterion { index, met: true } => Some(index),
+            _ => None,
+        })
+        .expect("RFA meets some criterion");
+    assert!(t.criteria[first_met].from.is_none());
+}
+
+#[test]
 fn a_guideline_fact_left_unknown_is_a_point_to_check_not_a_reservation() {
     let d = dataset::load_embedded().unwrap();
     let mut p = profile_of(&[]);

@@ -104,7 +104,7 @@ impl Scope {
 }
 
 /// Something to check before treatment: a fact a guideline decides on that is not entered,
-/// or a point no profile field covers (`field` is `None`).
+/// or a point no profile field covers (`fields` is empty).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check {
     /// The facts not entered that it is about, in the order of the field table; empty for
@@ -498,29 +498,24 @@ fn checks_for(missing: &[Field], why: &Text, cite: &Cite, out: &mut Vec<Check>) 
     if missing.is_empty() {
         return;
     }
-    match out
-        .iter_mut()
-        .find(|c| !c.fields.is_empty() && c.why == *why && c.cite == *cite)
+    let at = match out
+        .iter()
+        .position(|c| !c.fields.is_empty() && c.why == *why && c.cite == *cite)
     {
-        Some(c) => {
-            for &f in missing {
-                if !c.fields.contains(&f) {
-                    c.fields.push(f);
-                }
-            }
-            c.fields.sort();
-        }
+        Some(at) => at,
         None => {
-            let mut fields = missing.to_vec();
-            fields.sort();
-            fields.dedup();
             out.push(Check {
-                fields,
+                fields: Vec::new(),
                 why: why.clone(),
                 cite: cite.clone(),
             });
+            out.len() - 1
         }
-    }
+    };
+    let fields = &mut out[at].fields;
+    fields.extend_from_slice(missing);
+    fields.sort();
+    fields.dedup();
 }
 
 /// An item whose condition reads facts not entered. A fact of the patient page left unknown

@@ -1234,7 +1234,8 @@ fn pathway_verdict_refs(pw: &Pathway) -> Vec<String> {
 }
 
 /// Puts what a treatment takes from its pathways in front of its own items (its criteria
-/// after them), each marked with the pathway it comes from; the treatment's own grid answers replace a pathway's.
+/// after them), each marked with the pathway it comes from; the treatment's own grid
+/// answers replace a pathway's.
 fn flatten(t: &mut Treatment, pathways: &[Pathway]) {
     fn take<T: Clone>(
         own: &mut Vec<T>,
