@@ -17,7 +17,8 @@ fn data(synthetic: bool) -> Dataset {
         for k in 1..100 {
             d.treatments.extend(base.iter().cloned().map(|mut t| {
                 t.id = format!("{}-{k}", t.id);
-                t.name.da = format!("{} {k}", t.name.da);
+                let name = format!("{} {k}", t.name.get(netliver::dataset::Lang::Da));
+                *t.name.get_mut(netliver::dataset::Lang::Da) = name;
                 t
             }));
         }

@@ -8,5 +8,7 @@ pub mod assessment;
 pub mod cli;
 pub mod dataset;
 pub mod handout;
+pub mod i18n;
+pub mod lang;
 pub mod platform;
 pub mod ui;

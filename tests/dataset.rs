@@ -174,7 +174,7 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "missing translation",
         "en: \"More than half of all patients with NET already have spread to the liver (liver metastases) when the diagnosis is made.\",",
         "en: \"\",",
-        "the English translation is missing",
+        "the English text is missing",
         "facts[0].text",
     ),
     (
@@ -391,7 +391,11 @@ fn a_missing_translation_is_caught_by_the_parser_or_the_validator() {
         "en: \"\",",
     );
     let errs = errors(&text);
-    assert!(errs.iter().any(|e| e.message == "the English translation is missing" && e.path == "facts[0].text"), "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.message == "the English text is missing" && e.path == "facts[0].text"),
+        "{errs:?}"
+    );
 }
 
 #[test]

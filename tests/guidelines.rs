@@ -506,22 +506,22 @@ fn an_absolute_contraindication_left_unknown_makes_the_verdict_pending() {
             );
         }
         assert!(
-            a.label(netliver::dataset::Lang::En)
+            netliver::i18n::badge(a, netliver::dataset::Lang::En)
                 .starts_with("Pending: liver tumour burden"),
             "{}",
-            a.label(netliver::dataset::Lang::En)
+            netliver::i18n::badge(a, netliver::dataset::Lang::En)
         );
-        assert!(
-            a.label(netliver::dataset::Lang::Da)
-                .starts_with("Afventer: ")
-        );
+        assert!(netliver::i18n::badge(a, netliver::dataset::Lang::Da).starts_with("Afventer: "));
         assert!(a.reasons.iter().any(|r| r.pending));
     }
     // TACE has a reservation of its own (the bead variant): not only pending.
     let tace = all.iter().find(|a| a.treatment == "tace").unwrap();
     assert_eq!(tace.verdict, C);
     assert!(tace.pending().is_empty());
-    assert_eq!(tace.label(netliver::dataset::Lang::En), "With reservations");
+    assert_eq!(
+        netliver::i18n::badge(tace, netliver::dataset::Lang::En),
+        "With reservations"
+    );
     // Surgery has no absolute contraindication of a national guideline: its guideline
     // facts stay on the checklist.
     let resection = all.iter().find(|a| a.treatment == "resection").unwrap();
@@ -719,6 +719,16 @@ fn disagreements_show_each_source_side_by_side() {
     }
     // Never merged: each figure stays with its own source.
     let rfa = find("rfa-limits");
-    assert!(rfa.positions[0].text.en.contains("7-8"));
-    assert!(rfa.positions[3].text.en.contains("4 cm"));
+    assert!(
+        rfa.positions[0]
+            .text
+            .get(netliver::dataset::Lang::En)
+            .contains("7-8")
+    );
+    assert!(
+        rfa.positions[3]
+            .text
+            .get(netliver::dataset::Lang::En)
+            .contains("4 cm")
+    );
 }

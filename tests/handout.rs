@@ -123,7 +123,7 @@ fn every_treatment_in_both_languages() {
             assert!(text.contains(date), "{} {lang:?}: date", t.id);
             let page_outcomes = t.outcomes.iter().filter(|o| o.cite.source == "kb");
             for o in page_outcomes.filter_map(|o| o.freq) {
-                let words = o.words(lang);
+                let words = netliver::i18n::freq(o, lang);
                 assert!(
                     text.contains(&words),
                     "{} {lang:?}: key number {words:?}",
@@ -540,8 +540,10 @@ fn a_run_away_handout_is_refused_before_typesetting() {
     let rfa = d.treatments.iter_mut().find(|t| t.id == "rfa").unwrap();
     let claim = rfa.procedure[0].clone();
     let mut long = claim.clone();
-    long.text.da = "Meget lang tekst om behandlingen. ".repeat(55);
-    long.text.en = "A very long text about the treatment. ".repeat(50);
+    long.text = netliver::dataset::Text::new(
+        "Meget lang tekst om behandlingen. ".repeat(55),
+        "A very long text about the treatment. ".repeat(50),
+    );
     long.plain = None;
     rfa.procedure = vec![long; 400];
     let h = handout::compose(&d, &request(&["rfa"], Lang::En, Profile::default())).unwrap();

@@ -157,7 +157,7 @@ proptest! {
             prop_assert_eq!(a.verdict, a.reasons.iter().map(|r| r.verdict).max().unwrap());
             for r in &a.reasons {
                 for lang in Lang::ALL {
-                    prop_assert!(!r.text.get(lang).trim().is_empty());
+                    prop_assert!(!netliver::i18n::reason(r, lang).trim().is_empty());
                 }
                 // Each reason carries the citation of the criterion or rule it comes from
                 // (validation has checked those citations against their sources).

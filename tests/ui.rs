@@ -100,9 +100,9 @@ fn choosing_treatments_shows_the_grid_with_verdicts_on_top() {
     let d = dataset::load_embedded().unwrap();
     for q in &d.questions {
         assert!(
-            count(&h, q.text.en.as_str()) >= 1,
+            count(&h, q.text.get(netliver::dataset::Lang::En)) >= 1,
             "row {:?} missing",
-            q.text.en
+            q.text.get(netliver::dataset::Lang::En)
         );
     }
     assert!(count(&h, "≠ ") >= 1, "no differing row is marked");
@@ -514,7 +514,6 @@ fn f6_moves_between_the_profile_and_the_view_and_new_patient_returns_to_the_firs
 
 #[test]
 fn the_mdt_notice_is_on_every_screen() {
-    let notice = netliver::assessment::MDT_NOTICE;
     for lang in Lang::ALL {
         let mut h = harness(lang);
         for view in [
@@ -527,7 +526,7 @@ fn the_mdt_notice_is_on_every_screen() {
             h.state_mut().view = view;
             h.run();
             assert!(
-                count(&h, notice.get(lang)) >= 1,
+                count(&h, netliver::i18n::mdt_notice(lang)) >= 1,
                 "{lang:?} {view:?}: no MDT notice"
             );
         }
@@ -674,7 +673,7 @@ fn rows_differing_only_in_english_are_marked_as_different() {
     let a = d.treatments[3].answers["repeat"].clone();
     let mut b = a.clone();
     if let netliver::dataset::Answer::Stated { text, .. } = &mut b {
-        text.en = "Different in English only.".to_owned();
+        *text.get_mut(netliver::dataset::Lang::En) = "Different in English only.".to_owned();
     }
     d.treatments[4].answers.insert("repeat".to_owned(), b);
     let mut state = AppState::new(

@@ -409,19 +409,13 @@ fn missing_facts_are_named_in_the_reason() {
     // One caution per missing field, explained by the strictest item that needs it.
     assert_eq!(named, [&Field::Ecog]);
     assert!(
-        resection
-            .decisive()
-            .text
-            .en
+        netliver::i18n::reason(resection.decisive(), Lang::En)
             .starts_with("Not entered: performance status (ECOG)"),
         "{}",
-        resection.decisive().text.en
+        netliver::i18n::reason(resection.decisive(), Lang::En)
     );
     assert!(
-        resection
-            .decisive()
-            .text
-            .da
+        netliver::i18n::reason(resection.decisive(), Lang::Da)
             .starts_with("Ikke angivet: almentilstand (ECOG)")
     );
 }
@@ -445,11 +439,10 @@ fn debulking_with_its_purpose_unknown_says_so_instead_of_asserting_a_need() {
         ]
     );
     assert!(
-        r.text
-            .en
+        netliver::i18n::reason(r, Lang::En)
             .starts_with("Not entered: severe hormonal symptoms, severe pressure symptoms"),
         "{}",
-        r.text.en
+        netliver::i18n::reason(r, Lang::En)
     );
 }
 
@@ -462,19 +455,23 @@ fn labels_carry_the_sources_hedges() {
         .unwrap();
     let all = assess(&d, &profile_of(v));
     // Debulking and embolisation: the page only permits ("kan også", "eventuelt").
-    assert_eq!(all[1].label(Lang::Da), "Kan komme på tale");
-    assert_eq!(all[3].label(Lang::En), "May be considered");
-    // The "works least well" sentence qualifies the effect; it is said, not held against it.
-    assert!(
-        all[3]
-            .reasons
-            .iter()
-            .any(|r| r.text.en.contains("works least well") && r.verdict == E)
-    );
-    let first = &assess(&d, &profile_of(&VIGNETTES[0]))[0];
-    assert_eq!(first.label(Lang::En), "Meets the criteria");
     assert_eq!(
-        d.treatments[0].name.en,
+        netliver::i18n::badge(&all[1], Lang::Da),
+        "Kan komme på tale"
+    );
+    assert_eq!(
+        netliver::i18n::badge(&all[3], Lang::En),
+        "May be considered"
+    );
+    // The "works least well" sentence qualifies the effect; it is said, not held against it.
+    assert!(all[3].reasons.iter().any(|r| {
+        netliver::i18n::reason(r, netliver::dataset::Lang::En).contains("works least well")
+            && r.verdict == E
+    }));
+    let first = &assess(&d, &profile_of(&VIGNETTES[0]))[0];
+    assert_eq!(netliver::i18n::badge(first, Lang::En), "Meets the criteria");
+    assert_eq!(
+        d.treatments[0].name.get(Lang::En),
         "Surgery aiming to remove the metastases completely"
     );
 }
@@ -496,12 +493,22 @@ fn every_reading_of_words_without_numbers_is_marked_as_an_interpretation() {
         let conditions = t
             .criteria
             .iter()
-            .map(|c| (&c.when.src, &c.interpretation, &c.requires.da, &c.cite))
-            .chain(
-                t.rules
-                    .iter()
-                    .map(|r| (&r.when.src, &r.interpretation, &r.reason.da, &r.cite)),
-            );
+            .map(|c| {
+                (
+                    &c.when.src,
+                    &c.interpretation,
+                    c.requires.get(Lang::Da),
+                    &c.cite,
+                )
+            })
+            .chain(t.rules.iter().map(|r| {
+                (
+                    &r.when.src,
+                    &r.interpretation,
+                    r.reason.get(Lang::Da),
+                    &r.cite,
+                )
+            }));
         for (when, interpretation, text, cite) in conditions {
             // A limit the page's quote does not give (literature is not quoted).
             let page = !netliver::assessment::is_literature(&d, cite);
@@ -594,7 +601,7 @@ fn an_open_preparation_names_what_it_waits_for_and_nothing_entered() {
             prep.open
         );
         for lang in [Lang::Da, Lang::En] {
-            let text = prep.describe(lang);
+            let text = netliver::i18n::prep(prep, lang);
             for f in &prep.open {
                 assert!(text.contains(&f.label_in_sentence(lang)), "{text}");
             }

@@ -26,7 +26,7 @@ pub use profile::{InputError, Profile};
 
 use crate::dataset::fields::{Field, Layer};
 use crate::dataset::rules::{Cond, Expr, Value};
-use crate::dataset::{Cite, Dataset, EligibleAs, Lang, Notice, Text, Verdict};
+use crate::dataset::{Cite, Dataset, EligibleAs, Notice, Text, Verdict};
 
 /// Three-valued truth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,12 +47,27 @@ pub enum Origin {
     Missing { index: usize, criterion: bool },
 }
 
+/// What a reason says, as data; `i18n::reason` puts it into words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Says {
+    /// A criterion holds: what it requires.
+    Met(Text),
+    /// A criterion does not hold: the dataset's explanation.
+    Unmet(Text),
+    /// A rule whose condition holds: its reason.
+    Rule(Text),
+    /// The facts in [`Reason::missing`] are not entered; why they are needed.
+    Missing(Text),
+    /// No criterion of the treatment speaks in this scope.
+    NoCriteria,
+}
+
 /// One reason behind a verdict.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reason {
     /// What this reason pushes the verdict to.
     pub verdict: Verdict,
-    pub text: Text,
+    pub says: Says,
     pub cite: Cite,
     /// Further sources for the same statement.
     pub also: Vec<Cite>,
@@ -120,16 +135,6 @@ impl Check {
     pub fn is_about(&self, f: Field) -> bool {
         self.fields.contains(&f)
     }
-
-    /// The facts it is about, as a heading ("Ascites, Liver failure: "); empty for a
-    /// standing point.
-    pub fn heading(&self, lang: Lang) -> String {
-        if self.fields.is_empty() {
-            return String::new();
-        }
-        let names: Vec<&str> = self.fields.iter().map(|f| f.label(lang)).collect();
-        format!("{}: ", names.join(", "))
-    }
 }
 
 impl Reason {
@@ -187,32 +192,6 @@ impl Prep {
     pub fn for_patient_handout(&self, d: &Dataset) -> bool {
         !is_literature(d, &self.cite) || (self.tailored && !self.conditional)
     }
-
-    /// The preparation in words; when the profile leaves it open, says on what it depends.
-    pub fn describe(&self, lang: Lang) -> String {
-        self.describe_text(self.text.get(lang), lang)
-    }
-
-    /// The same in plain words, for the patient's handout.
-    pub fn describe_for_patient(&self, lang: Lang) -> String {
-        self.describe_text(self.plain.as_ref().unwrap_or(&self.text).get(lang), lang)
-    }
-
-    fn describe_text(&self, text: &str, lang: Lang) -> String {
-        if !self.conditional {
-            return text.to_owned();
-        }
-        let names = self
-            .open
-            .iter()
-            .map(|f| f.label_in_sentence(lang))
-            .collect::<Vec<_>>()
-            .join(", ");
-        match lang {
-            Lang::Da => format!("Afhænger af {names} (ikke angivet): {text}"),
-            Lang::En => format!("Depends on {names} (not entered): {text}"),
-        }
-    }
 }
 
 /// The verdict on one treatment for one profile. Owns its data, so a UI can keep it
@@ -269,32 +248,6 @@ impl Assessment {
         out.sort();
         out.dedup();
         out
-    }
-
-    /// The verdict as the badge says it, e.g. "Kan komme på tale", or "Afventer: ascites"
-    /// while it waits for facts.
-    pub fn label(&self, lang: Lang) -> String {
-        let pending = self.pending();
-        if pending.is_empty() {
-            return self.verdict.words(self.eligible_as).get(lang).to_owned();
-        }
-        // A badge stays short: two facts named, the rest counted (the reasons name all).
-        let mut names: Vec<String> = pending
-            .iter()
-            .take(if pending.len() > 3 { 2 } else { 3 })
-            .map(|f| f.label_in_sentence(lang))
-            .collect();
-        let more = pending.len() - names.len();
-        if more > 0 {
-            names.push(match lang {
-                Lang::Da => format!("{more} mere"),
-                Lang::En => format!("{more} more"),
-            });
-        }
-        match lang {
-            Lang::Da => format!("Afventer: {}", names.join(", ")),
-            Lang::En => format!("Pending: {}", names.join(", ")),
-        }
     }
 
     /// With the patient page alone: the guideline layer's verdict where it differs.
@@ -444,37 +397,6 @@ fn compare(a: Value, b: Value) -> Option<Ordering> {
     }
 }
 
-/// "Not entered: number of liver metastases, grade. Needed because: …"
-fn missing_text(missing: &[Field], reason: &Text) -> Text {
-    let list = |lang| {
-        missing
-            .iter()
-            .map(|f| f.label_in_sentence(lang))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    Text {
-        da: format!(
-            "Ikke angivet: {}. Det skal vides, fordi: {}",
-            list(Lang::Da),
-            reason.da
-        ),
-        en: format!(
-            "Not entered: {}. Needed because: {}",
-            list(Lang::En),
-            reason.en
-        ),
-    }
-}
-
-/// "Met: …", a criterion that holds.
-fn met_text(requires: &Text) -> Text {
-    Text {
-        da: format!("Opfyldt: {}", requires.da),
-        en: format!("Met: {}", requires.en),
-    }
-}
-
 /// One unknown condition waiting to become a caution: what is missing, the verdict the
 /// condition could give, its explanation and where it comes from.
 struct Gap<'d> {
@@ -555,13 +477,13 @@ fn assess_one(
     let mut judged = false;
     let fired = |verdict,
                  when: &Cond,
-                 text: &Text,
+                 says: Says,
                  cite: &Cite,
                  also: &[Cite],
                  interp: &Option<Text>,
                  origin| Reason {
         verdict,
-        text: text.clone(),
+        says,
         cite: cite.clone(),
         also: also.to_vec(),
         interpretation: interp.clone(),
@@ -580,7 +502,7 @@ fn assess_one(
             Truth::True => reasons.push(fired(
                 Verdict::Eligible,
                 &c.when,
-                &met_text(&c.requires),
+                Says::Met(c.requires.clone()),
                 &c.cite,
                 &c.also,
                 &c.interpretation,
@@ -592,7 +514,7 @@ fn assess_one(
             Truth::False => reasons.push(fired(
                 c.otherwise.max(Verdict::Caution),
                 &c.when,
-                &c.unmet,
+                Says::Unmet(c.unmet.clone()),
                 &c.cite,
                 &c.also,
                 &c.interpretation,
@@ -632,7 +554,7 @@ fn assess_one(
                 ..fired(
                     rule.verdict,
                     &rule.when,
-                    &rule.reason,
+                    Says::Rule(rule.reason.clone()),
                     &rule.cite,
                     &rule.also,
                     &rule.interpretation,
@@ -676,7 +598,7 @@ fn assess_one(
     for gap in merged {
         reasons.push(Reason {
             verdict: Verdict::Caution,
-            text: missing_text(&gap.missing, gap.text),
+            says: Says::Missing(gap.text.clone()),
             cite: gap.cite.clone(),
             also: Vec::new(),
             interpretation: gap.interpretation.clone(),
@@ -692,10 +614,7 @@ fn assess_one(
         // the treatment eligible, so say so rather than pass it.
         reasons.push(Reason {
             verdict: Verdict::Caution,
-            text: Text::new(
-                "Datasættet angiver ingen kriterier for behandlingen.",
-                "The dataset gives no criteria for this treatment.",
-            ),
+            says: Says::NoCriteria,
             cite: t.summary.cite.clone(),
             also: Vec::new(),
             interpretation: None,
@@ -880,13 +799,6 @@ pub fn notices<'d>(d: &'d Dataset, p: &Profile) -> Vec<&'d Notice> {
         .filter(|n| eval_cond(&n.when, p, &[], &mut Vec::new()) == Truth::True)
         .collect()
 }
-
-/// The notice every view, table and handout for the clinician carries: netliver restates
-/// published sources; the multidisciplinary team decides.
-pub const MDT_NOTICE: crate::dataset::Words = crate::dataset::Words::new(
-    "Beslutningsstøtte, der gengiver publicerede kilder. Den multidisciplinære konference (MDT) træffer beslutningen.",
-    "Decision support restating published sources. The multidisciplinary team (MDT) makes the decision.",
-);
 
 #[cfg(test)]
 mod tests {

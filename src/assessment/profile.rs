@@ -7,7 +7,6 @@ use std::fmt;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::dataset::Lang;
 use crate::dataset::fields::{Field, Kind};
 use crate::dataset::rules::Value;
 
@@ -163,32 +162,6 @@ impl Profile {
         }
     }
 
-    /// The value for people: "ja", "NEC (neuroendokrint karcinom)", "2,5 cm".
-    pub fn display(&self, field: Field, lang: Lang) -> String {
-        match self.value(field) {
-            None => String::new(),
-            Some(Value::Bool(b)) => match (b, lang) {
-                (true, Lang::Da) => "ja",
-                (false, Lang::Da) => "nej",
-                (true, Lang::En) => "yes",
-                (false, Lang::En) => "no",
-            }
-            .to_owned(),
-            Some(Value::Choice(i)) => field
-                .options()
-                .get(i)
-                .map_or("", |o| o.label.get(lang))
-                .to_owned(),
-            Some(Value::Num(x)) => {
-                let n = crate::dataset::fields::decimal(x, lang);
-                match field.spec().unit {
-                    Some(u) => format!("{n} {}", u.get(lang)),
-                    None => n,
-                }
-            }
-        }
-    }
-
     /// How many fields are entered.
     pub fn known(&self) -> usize {
         self.values.iter().filter(|v| v.is_some()).count()
@@ -289,7 +262,10 @@ mod tests {
         assert_eq!(p.choice(Field::Grade), Some("nec"));
         assert_eq!(p.choice(Field::Primary), Some("small-intestine"));
         assert_eq!(p.text(Field::LargestCm), "2.5");
-        assert_eq!(p.display(Field::LargestCm, Lang::Da), "2,5 cm");
+        assert_eq!(
+            crate::i18n::value(&p, Field::LargestCm, crate::dataset::Lang::Da),
+            "2,5 cm"
+        );
         assert_eq!(p.known(), 5);
         p.set(Field::Lesions, " ").unwrap();
         assert_eq!(p.value(Field::Lesions), None);

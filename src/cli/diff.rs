@@ -37,15 +37,12 @@ struct Digest {
 }
 
 fn digest(d: &Dataset, a: &Assessment, lang: Lang) -> Digest {
-    let mut label = a.label(lang).to_owned();
+    let mut label = crate::i18n::badge(a, lang);
     if let Some(page) = a.page_verdict_if_changed() {
-        let page_label = match lang {
-            Lang::Da => "patientsiden alene",
-            Lang::En => "the page alone",
-        };
+        let page_label = crate::i18n::catalogue(lang).cli.page_alone_short;
         label.push_str(&format!(
             " ({page_label}: {})",
-            page.words(a.eligible_as).get(lang)
+            crate::i18n::verdict(page, a.eligible_as, lang)
         ));
     }
     let mut lines = Vec::new();
@@ -53,8 +50,8 @@ fn digest(d: &Dataset, a: &Assessment, lang: Lang) -> Digest {
         lines.push(format!(
             "{} {} [{}]",
             r.icon(),
-            r.text.get(lang),
-            d.cite_tag(&r.cite, lang)
+            crate::i18n::reason(r, lang),
+            crate::i18n::cite_tag(d, &r.cite, lang)
         ));
         if let Some(i) = &r.interpretation {
             lines.push(format!("  ≈ {}", i.get(lang)));
@@ -63,16 +60,16 @@ fn digest(d: &Dataset, a: &Assessment, lang: Lang) -> Digest {
     for p in &a.preparations {
         lines.push(format!(
             "→ {} [{}]",
-            p.describe(lang),
-            d.cite_tag(&p.cite, lang)
+            crate::i18n::prep(p, lang),
+            crate::i18n::cite_tag(d, &p.cite, lang)
         ));
     }
     for c in &a.checks {
-        let what = c.heading(lang);
+        let what = crate::i18n::check_heading(c, lang);
         lines.push(format!(
             "□ {what}{} [{}]",
             c.why.get(lang),
-            d.cite_tag(&c.cite, lang)
+            crate::i18n::cite_tag(d, &c.cite, lang)
         ));
     }
     Digest { label, lines }

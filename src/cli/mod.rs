@@ -9,10 +9,11 @@ use std::process::ExitCode;
 use clap::{Arg, ArgAction, ArgMatches, Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::assessment::{self, MDT_NOTICE, Profile, Scope};
+use crate::assessment::{self, Profile, Scope};
 use crate::dataset::fields::{Field, Kind};
 use crate::dataset::{self, Dataset, Lang};
 use crate::handout;
+use crate::i18n;
 
 /// Exit code for bad input on the command line.
 pub const EXIT_USAGE: u8 = 2;
@@ -217,7 +218,10 @@ pub struct ProfileArgs {
 /// The command-line flag of one field, with its help from the table.
 fn field_arg(field: Field) -> Arg {
     let spec = field.spec();
-    let heading = format!("Patient: {}", spec.group.label().en.to_lowercase());
+    let heading = format!(
+        "Patient: {}",
+        i18n::group(spec.group, Lang::En).to_lowercase()
+    );
     let help = format!(
         "{}: {} Allowed: {}.",
         field.label_with_unit(Lang::En),
@@ -596,7 +600,7 @@ fn list(d: &Dataset, lang: Lang, json: bool, out: &mut dyn Write) -> io::Result<
     }
     let width = d.treatments.iter().map(|t| t.id.len()).max().unwrap_or(0);
     for t in &d.treatments {
-        let aims: Vec<&str> = t.aims.iter().map(|a| a.label(lang)).collect();
+        let aims: Vec<&str> = t.aims.iter().map(|a| i18n::aim(*a, lang)).collect();
         writeln!(
             out,
             "{:width$}  {} ({})",
@@ -751,7 +755,7 @@ pub fn assess_json<'a>(
                 treatment: &d.treatments[a.index].id,
                 name: d.treatments[a.index].name.get(lang),
                 verdict: a.verdict.id(),
-                label: a.label(lang),
+                label: i18n::badge(a, lang),
                 page_verdict: a.page_verdict.map(dataset::Verdict::id),
                 pending: a.pending().into_iter().map(Field::name).collect(),
                 guideline_verdict: a.guideline_verdict.map(dataset::Verdict::id),
@@ -820,7 +824,7 @@ pub fn assess_json<'a>(
                         text: c.text.get(lang).to_owned(),
                         source: citation(d, &c.cite.source),
                         evidence: d.evidence_of(&c.cite).id(),
-                        tag: d.cite_tag(&c.cite, lang),
+                        tag: crate::i18n::cite_tag(d, &c.cite, lang),
                         quote: c.cite.quote.clone(),
                         locator: c.cite.locator.clone(),
                     })
@@ -842,32 +846,16 @@ fn reason_json(
 ) -> ReasonJson {
     ReasonJson {
         // The reason text may be composed (missing fields), so it is owned.
-        text: r.text.get(lang).to_owned(),
+        text: i18n::reason(r, lang),
         source: citation(d, &r.cite.source),
         evidence: d.evidence_of(&r.cite).id(),
-        tag: d.cite_tag(&r.cite, lang),
+        tag: crate::i18n::cite_tag(d, &r.cite, lang),
         quote: r.cite.quote.clone(),
         locator: r.cite.locator.clone(),
         verdict: r.verdict.id(),
         interpretation: r.interpretation.as_ref().map(|i| i.get(lang).to_owned()),
         pending: r.pending,
         pathway: r.pathway(t).map(str::to_owned),
-    }
-}
-
-fn describe_profile(p: &Profile, lang: Lang) -> String {
-    let parts: Vec<String> = Field::ALL
-        .iter()
-        .filter(|f| p.is_set(**f))
-        .map(|f| format!("{} {}", f.label_in_sentence(lang), p.display(*f, lang)))
-        .collect();
-    if parts.is_empty() {
-        match lang {
-            Lang::Da => "intet angivet".to_owned(),
-            Lang::En => "nothing entered".to_owned(),
-        }
-    } else {
-        parts.join("; ")
     }
 }
 
@@ -878,52 +866,33 @@ fn assess_table(
     scope: Scope,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let w = |da: &'static str, en: &'static str| dataset::Words::new(da, en).get(lang);
+    let w = &i18n::catalogue(lang).cli;
     writeln!(
         out,
         "{} ({} {}, {})",
         d.title.get(lang),
         d.id,
         d.version,
-        match lang {
-            Lang::Da => format!("gennemgået {}", d.reviewed),
-            Lang::En => format!("reviewed {}", d.reviewed),
-        }
+        i18n::fill(w.reviewed, &[("date", &d.reviewed)])
     )?;
-    writeln!(out, "{}", MDT_NOTICE.get(lang))?;
+    writeln!(out, "{}", crate::i18n::mdt_notice(lang))?;
     writeln!(
         out,
         "{}: {}",
-        w("Kilder", "Sources"),
+        w.sources,
         match scope {
-            Scope::PageOnly => w("kun patientsiden", "the patient page only"),
-            Scope::WithGuidelines => w(
-                "patientsiden og retningslinjer",
-                "the patient page and guidelines"
-            ),
+            Scope::PageOnly => w.page_only,
+            Scope::WithGuidelines => w.with_guidelines,
         }
     )?;
-    writeln!(
-        out,
-        "{}: {}",
-        w("Profil", "Profile"),
-        describe_profile(p, lang)
-    )?;
+    writeln!(out, "{}: {}", w.profile, i18n::profile(p, lang))?;
     for n in assessment::notices(d, p) {
         writeln!(out, "! {}", n.text.get(lang))?;
     }
     let aside = assessment::set_aside_fields(p, scope);
     if !aside.is_empty() {
         let names: Vec<String> = aside.iter().map(|f| f.label_in_sentence(lang)).collect();
-        writeln!(
-            out,
-            "! {} {}",
-            w(
-                "Angivet, men ikke læst af patientsiden alene (se retningslinjernes vurdering ved hver behandling):",
-                "Entered but not read by the patient page alone (see the guidelines' verdict at each treatment):"
-            ),
-            names.join(", ")
-        )?;
+        writeln!(out, "! {} {}", w.set_aside, names.join(", "))?;
     }
     for a in assessment::assess_with(d, p, scope) {
         let t = &d.treatments[a.index];
@@ -932,7 +901,7 @@ fn assess_table(
             out,
             "{} {:<27} {} [{}]",
             a.verdict.icon(),
-            a.label(lang).to_uppercase(),
+            i18n::badge(&a, lang).to_uppercase(),
             t.name.get(lang),
             t.id
         )?;
@@ -940,62 +909,52 @@ fn assess_table(
         if pending.len() > 3 {
             // The badge names two; the line names every fact the verdict waits for.
             let names: Vec<String> = pending.iter().map(|f| f.label_in_sentence(lang)).collect();
-            writeln!(
-                out,
-                "    {} {}",
-                w("Afventer:", "Waiting for:"),
-                names.join(", ")
-            )?;
+            writeln!(out, "    {} {}", w.waiting_for, names.join(", "))?;
         }
         if let Some(page) = a.page_verdict_if_changed() {
             writeln!(
                 out,
                 "    {} {}",
-                w("Patientsiden alene:", "The patient page alone:"),
-                page.words(a.eligible_as).get(lang)
+                w.page_alone,
+                crate::i18n::verdict(page, a.eligible_as, lang)
             )?;
         }
         if let Some(full) = a.guideline_verdict_if_changed() {
             writeln!(
                 out,
                 "    {} {}",
-                w("Med retningslinjerne:", "With the guidelines:"),
-                full.words(a.eligible_as).get(lang)
+                w.with_guidelines_verdict,
+                crate::i18n::verdict(full, a.eligible_as, lang)
             )?;
             for r in &a.set_aside {
                 writeln!(
                     out,
                     "      {} {} [{}]",
                     r.icon(),
-                    r.text.get(lang),
-                    d.cite_tag(&r.cite, lang)
+                    i18n::reason(r, lang),
+                    crate::i18n::cite_tag(d, &r.cite, lang)
                 )?;
             }
         }
         for r in &a.reasons {
-            writeln!(out, "    {} {}", r.icon(), r.text.get(lang))?;
+            writeln!(out, "    {} {}", r.icon(), i18n::reason(r, lang))?;
             if let Some(i) = &r.interpretation {
-                writeln!(
-                    out,
-                    "      {} {}",
-                    w("Fortolkning:", "Interpretation:"),
-                    i.get(lang)
-                )?;
+                writeln!(out, "      {} {}", w.interpretation, i.get(lang))?;
             }
             writeln!(
                 out,
                 "      {} {}",
-                w("Kilde:", "Source:"),
-                d.cite_text(&r.cite, lang)
+                w.source,
+                crate::i18n::cite_text(d, &r.cite, lang)
             )?;
         }
         for prep in &a.preparations {
             writeln!(
                 out,
                 "    {} {} [{}]",
-                w("Før behandlingen:", "Before treatment:"),
-                prep.describe(lang),
-                d.cite_tag(&prep.cite, lang)
+                w.before,
+                crate::i18n::prep(prep, lang),
+                crate::i18n::cite_tag(d, &prep.cite, lang)
             )?;
             let interp = t
                 .preparations
@@ -1003,28 +962,18 @@ fn assess_table(
                 .find(|x| x.id == prep.id)
                 .and_then(|x| x.interpretation.as_ref());
             if let Some(i) = interp {
-                writeln!(
-                    out,
-                    "      {} {}",
-                    w("Fortolkning:", "Interpretation:"),
-                    i.get(lang)
-                )?;
+                writeln!(out, "      {} {}", w.interpretation, i.get(lang))?;
             }
         }
         if !a.checks.is_empty() {
-            writeln!(
-                out,
-                "    {} ({})",
-                w("Tjek før behandling", "To check before treatment"),
-                a.checks.len()
-            )?;
+            writeln!(out, "    {} ({})", w.to_check, a.checks.len())?;
             for c in &a.checks {
-                let what = c.heading(lang);
+                let what = crate::i18n::check_heading(c, lang);
                 writeln!(
                     out,
                     "      □ {what}{} [{}]",
                     c.why.get(lang),
-                    d.cite_tag(&c.cite, lang)
+                    crate::i18n::cite_tag(d, &c.cite, lang)
                 )?;
             }
         }
@@ -1036,11 +985,7 @@ fn assess_table(
         .collect();
     if !differ.is_empty() {
         writeln!(out)?;
-        writeln!(
-            out,
-            "{}",
-            w("KILDERNE SIGER FORSKELLIGT", "WHERE THE SOURCES DIFFER")
-        )?;
+        writeln!(out, "{}", w.differ)?;
         for x in differ {
             writeln!(out, "  {}", x.topic.get(lang))?;
             for c in &x.positions {
@@ -1048,7 +993,7 @@ fn assess_table(
                     out,
                     "    - {} [{}]",
                     c.text.get(lang),
-                    d.cite_tag(&c.cite, lang)
+                    crate::i18n::cite_tag(d, &c.cite, lang)
                 )?;
             }
         }

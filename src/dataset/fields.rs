@@ -50,15 +50,6 @@ pub enum Group {
 
 impl Group {
     pub const ALL: [Group; 4] = [Group::Tumour, Group::Liver, Group::Patient, Group::History];
-
-    pub fn label(self) -> Words {
-        match self {
-            Group::Tumour => Words::new("Tumor", "Tumour"),
-            Group::Liver => Words::new("Lever", "Liver"),
-            Group::Patient => Words::new("Patient", "Patient"),
-            Group::History => Words::new("Forløb", "History"),
-        }
-    }
 }
 
 /// Which layer of sources decides on a field: the patient page, or the guidelines and
@@ -551,44 +542,11 @@ impl Field {
             }
         }
     }
-
-    /// The allowed values in a person's terms, in the interface language (for the
-    /// profile panel and the docs), e.g. "1–200" or "0,1–30 cm".
-    pub fn range_text(self, lang: Lang) -> String {
-        let num = |x: f64| decimal(x, lang);
-        let unit = self
-            .spec()
-            .unit
-            .map(|u| format!(" {}", u.get(lang)))
-            .unwrap_or_default();
-        match self.kind() {
-            Kind::Int { min, max } => format!("{min}–{max}{unit}"),
-            Kind::Float { min, max } => format!("{}–{}{unit}", num(min), num(max)),
-            Kind::Bool => match lang {
-                Lang::Da => "ja/nej".to_owned(),
-                Lang::En => "yes/no".to_owned(),
-            },
-            Kind::Choice(options) => options
-                .iter()
-                .map(|o| o.label.get(lang))
-                .collect::<Vec<_>>()
-                .join(", "),
-        }
-    }
 }
 
 impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-/// A number as the language writes it: a decimal comma in Danish.
-pub fn decimal(x: f64, lang: Lang) -> String {
-    let s = format!("{x}");
-    match lang {
-        Lang::Da => s.replace('.', ","),
-        Lang::En => s,
     }
 }
 
@@ -647,8 +605,6 @@ mod tests {
 
     #[test]
     fn ranges_read_as_people_write_them() {
-        assert_eq!(Field::LargestCm.range_text(Lang::Da), "0,1–30 cm");
-        assert_eq!(Field::Lesions.range_text(Lang::En), "1–200");
         assert_eq!(Field::LargestCm.flag(), "--largest-cm");
     }
 }

@@ -10,70 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::rules::Cond;
 
-/// The two languages of every text. Danish is the source language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Da,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Da, Lang::En];
-
-    /// The ISO 639-1 code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Da => "da",
-            Lang::En => "en",
-        }
-    }
-}
-
-/// A Danish and an English word or sentence built into the program (interface text).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Words {
-    pub da: &'static str,
-    pub en: &'static str,
-}
-
-impl Words {
-    pub const fn new(da: &'static str, en: &'static str) -> Words {
-        Words { da, en }
-    }
-
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Da => self.da,
-            Lang::En => self.en,
-        }
-    }
-}
-
-/// A text in Danish and English.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Text {
-    pub da: String,
-    pub en: String,
-}
-
-impl Text {
-    pub fn new(da: impl Into<String>, en: impl Into<String>) -> Self {
-        Text {
-            da: da.into(),
-            en: en.into(),
-        }
-    }
-
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Da => &self.da,
-            Lang::En => &self.en,
-        }
-    }
-}
+pub use crate::lang::{Lang, Text, Words};
 
 /// Where a claim comes from: a source id and either the passage quoted verbatim from it
 /// (the patient page, whose text is checked) or, for literature, a locator (section, table,
@@ -160,21 +97,6 @@ impl Evidence {
     ];
 
     /// The evidence type in words.
-    pub fn label(self) -> Words {
-        match self {
-            Evidence::PatientPage => Words::new("Patientinformation", "Patient information"),
-            Evidence::NationalGuideline => Words::new("Retningslinje", "National guideline"),
-            Evidence::Consensus => Words::new("Konsensus", "Consensus"),
-            Evidence::Trial => Words::new("Forsøg", "Trial"),
-            Evidence::Cohort => Words::new("Kohorte", "Cohort"),
-            Evidence::Review => Words::new("Oversigtsartikel", "Review"),
-            Evidence::HospitalPractice => Words::new("Hospitalspraksis", "Hospital practice"),
-            Evidence::PatientInformation => Words::new("Patientinformation", "Patient information"),
-            Evidence::CaseReport => Words::new("Sygehistorie", "Case report"),
-            Evidence::Report => Words::new("Kongresreferat", "Congress report"),
-        }
-    }
-
     /// The patient page is the first layer; everything else is the guideline layer.
     pub fn is_literature(self) -> bool {
         self != Evidence::PatientPage
@@ -252,51 +174,6 @@ impl Freq {
             Freq::Range { low, high, .. } => (low, high),
             Freq::About(n) => (n, n),
             Freq::MoreThan(n) => (n, 100),
-        }
-    }
-
-    /// The frequency in words, e.g. "70-90 af 100".
-    pub fn words(self, lang: Lang) -> String {
-        self.said(lang, false)
-    }
-
-    /// How many the figure leaves, worked out as 100 minus it, e.g. "10-30 af 100" for
-    /// "70-90 af 100" (the handout marks it as arithmetic, not the source's words).
-    pub fn complement_words(self, lang: Lang) -> String {
-        self.said(lang, true)
-    }
-
-    fn said(self, lang: Lang, complement: bool) -> String {
-        let n = |x: u32| if complement { 100 - x.min(100) } else { x };
-        let of = match lang {
-            Lang::Da => "af 100",
-            Lang::En => "of 100",
-        };
-        match self {
-            Freq::Range { low, high, average } => {
-                // The complement of 70-90 is 10-30: the bounds change places.
-                let (a, b) = if complement {
-                    (n(high), n(low))
-                } else {
-                    (low, high)
-                };
-                let base = format!("{a}-{b} {of}");
-                match (average, lang) {
-                    (Some(x), Lang::Da) => format!("{base} (gennemsnitligt {})", n(x)),
-                    (Some(x), Lang::En) => format!("{base} (on average {})", n(x)),
-                    (None, _) => base,
-                }
-            }
-            Freq::About(x) => match lang {
-                Lang::Da => format!("omkring {} {of}", n(x)),
-                Lang::En => format!("about {} {of}", n(x)),
-            },
-            Freq::MoreThan(x) => match (lang, complement) {
-                (Lang::Da, false) => format!("mere end {x} {of}"),
-                (Lang::En, false) => format!("more than {x} {of}"),
-                (Lang::Da, true) => format!("færre end {} {of}", n(x)),
-                (Lang::En, true) => format!("fewer than {} {of}", n(x)),
-            },
         }
     }
 }
@@ -405,44 +282,6 @@ pub struct Interval {
     pub low: f32,
     pub high: f32,
     pub unit: TimeUnit,
-}
-
-impl Interval {
-    /// E.g. "3-6 måneder" / "6 weeks".
-    pub fn words(self, lang: Lang) -> String {
-        let n = if (self.low - self.high).abs() < f32::EPSILON {
-            fmt_num(self.low)
-        } else {
-            format!("{}-{}", fmt_num(self.low), fmt_num(self.high))
-        };
-        let one = self.high <= 1.0;
-        let unit = match (self.unit, lang, one) {
-            (TimeUnit::Days, Lang::Da, true) => "dag",
-            (TimeUnit::Days, Lang::Da, false) => "dage",
-            (TimeUnit::Weeks, Lang::Da, true) => "uge",
-            (TimeUnit::Weeks, Lang::Da, false) => "uger",
-            (TimeUnit::Months, Lang::Da, true) => "måned",
-            (TimeUnit::Months, Lang::Da, false) => "måneder",
-            (TimeUnit::Years, Lang::Da, _) => "år",
-            (TimeUnit::Days, Lang::En, true) => "day",
-            (TimeUnit::Days, Lang::En, false) => "days",
-            (TimeUnit::Weeks, Lang::En, true) => "week",
-            (TimeUnit::Weeks, Lang::En, false) => "weeks",
-            (TimeUnit::Months, Lang::En, true) => "month",
-            (TimeUnit::Months, Lang::En, false) => "months",
-            (TimeUnit::Years, Lang::En, true) => "year",
-            (TimeUnit::Years, Lang::En, false) => "years",
-        };
-        format!("{n} {unit}")
-    }
-}
-
-fn fmt_num(x: f32) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x}")
-    }
 }
 
 /// One step of the follow-up after a treatment.
@@ -819,36 +658,6 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// A citation in words: "Kræftens Bekæmpelse: Title «quote»" for the patient page,
-    /// "Retningslinje, Sverige: Publisher. Title. … (locator)" for literature.
-    pub fn cite_text(&self, cite: &Cite, lang: Lang) -> String {
-        let Some(source) = self.source(&cite.source) else {
-            return cite.source.clone();
-        };
-        let mut out = if source.evidence().is_literature() {
-            format!(
-                "{}: {} ({})",
-                source.tag(lang),
-                source.citation(),
-                cite.locator
-            )
-        } else {
-            format!("{} «{}»", source.citation(), cite.quote)
-        };
-        if let Some(note) = &source.note
-            && source.evidence().is_literature()
-        {
-            out.push_str(&format!(" [{}]", note.get(lang)));
-        }
-        out
-    }
-
-    /// The short tag of a citation's source, e.g. "Kohorte, 2016".
-    pub fn cite_tag(&self, cite: &Cite, lang: Lang) -> String {
-        self.source(&cite.source)
-            .map_or_else(|| cite.source.clone(), |s| s.tag(lang))
-    }
-
     pub fn treatment(&self, id: &str) -> Option<&Treatment> {
         self.treatments.iter().find(|t| t.id == id)
     }
@@ -884,42 +693,12 @@ pub enum EligibleAs {
 }
 
 impl Verdict {
-    /// The verdict in words, as a badge shows it; an eligible verdict speaks as the source
-    /// does of the treatment.
-    pub fn words(self, eligible_as: EligibleAs) -> Words {
-        match (self, eligible_as) {
-            (Verdict::Eligible, EligibleAs::CriteriaMet) => {
-                Words::new("Opfylder kriterierne", "Meets the criteria")
-            }
-            (Verdict::Eligible, EligibleAs::MayBeConsidered) => {
-                Words::new("Kan komme på tale", "May be considered")
-            }
-            (Verdict::Caution, _) => Words::new("Med forbehold", "With reservations"),
-            (Verdict::NotEligible, _) => {
-                Words::new("Opfylder ikke kriterierne", "Does not meet the criteria")
-            }
-        }
-    }
-
     /// A symbol that tells the verdicts apart without colour.
     pub fn icon(self) -> &'static str {
         match self {
             Verdict::Eligible => "✔",
             Verdict::Caution => "⚠",
             Verdict::NotEligible => "✖",
-        }
-    }
-}
-
-impl Aim {
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Aim::CompleteRemoval, Lang::Da) => "fjerne metastaserne helt",
-            (Aim::CompleteRemoval, Lang::En) => "removing the metastases completely",
-            (Aim::SymptomRelief, Lang::Da) => "lindring af symptomer",
-            (Aim::SymptomRelief, Lang::En) => "symptom relief",
-            (Aim::DiseaseControl, Lang::Da) => "holde sygdommen nede",
-            (Aim::DiseaseControl, Lang::En) => "disease control",
         }
     }
 }
@@ -960,16 +739,6 @@ impl Source {
             out.push_str(&format!(" {url}"));
         }
         out
-    }
-
-    /// The short tag shown beside a claim: "Retningslinje, Sverige", "Kohorte, 2016".
-    pub fn tag(&self, lang: Lang) -> String {
-        let kind = self.evidence().label().get(lang);
-        match (&self.region, self.year) {
-            (Some(r), _) => format!("{kind}, {}", r.get(lang)),
-            (None, Some(y)) => format!("{kind}, {y}"),
-            (None, None) => kind.to_owned(),
-        }
     }
 }
 

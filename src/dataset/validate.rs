@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::fields::Layer;
 use super::load::Layout;
 use super::model::{
-    About, Alternative, Answer, Cite, Claim, Criterion, Dataset, Evidence, Freq, Interval, Pathway,
-    Preparation, Rule, Source, Text, Treatment, Verdict,
+    About, Alternative, Answer, Cite, Claim, Criterion, Dataset, Evidence, Freq, Interval, Lang,
+    Pathway, Preparation, Rule, Source, Text, Treatment, Verdict,
 };
 use super::rules::Cond;
 use super::spans::Pos;
@@ -826,17 +826,19 @@ impl<'a> Validator<'a> {
             return;
         }
         let quoted: Vec<String> = numbers(&cite.quote);
-        for (lang, text) in [("Danish", &t.da), ("English", &t.en)] {
+        for (lang, text) in t.each() {
+            let lang = lang.name();
             let Some((head, _)) = text.split_once(':') else {
                 continue;
             };
             let mut head = head.to_owned();
             for f in &fields {
                 let spec = f.spec();
-                for w in [spec.label.da, spec.label.en]
+                for (_, w) in spec
+                    .label
+                    .each()
                     .into_iter()
-                    .chain(spec.unit.map(|u| u.da))
-                    .chain(spec.unit.map(|u| u.en))
+                    .chain(spec.unit.into_iter().flat_map(|u| u.each()))
                 {
                     head = head.replace(w, " ");
                 }
@@ -1011,9 +1013,10 @@ impl<'a> Validator<'a> {
     }
 
     fn text(&mut self, p: &str, t: &Text) {
-        for (lang, text) in [("Danish", &t.da), ("English", &t.en)] {
+        for (lang, text) in t.each() {
             let n = text.chars().count();
             if n > MAX_WORDING {
+                let lang = lang.name();
                 self.error(
                     p,
                     format!("the {lang} text is {n} characters long; a wording may have at most {MAX_WORDING}"),
@@ -1021,23 +1024,27 @@ impl<'a> Validator<'a> {
                 );
             }
         }
-        match (t.da.trim().is_empty(), t.en.trim().is_empty()) {
-            (true, true) => self.error(
+        let missing = t.missing();
+        if missing.len() == Lang::ALL.len() {
+            self.error(
                 p,
                 "the text is missing",
                 Some("write `(da: \"...\", en: \"...\")`"),
-            ),
-            (true, false) => self.error(
-                p,
-                "the Danish text is missing",
-                Some("add `da: \"...\"`, faithful to the source's wording"),
-            ),
-            (false, true) => self.error(
-                p,
-                "the English translation is missing",
-                Some("add `en: \"...\"` beside `da`"),
-            ),
-            (false, false) => {}
+            );
+        } else {
+            for lang in missing {
+                let (name, code) = (lang.name(), lang.code());
+                let hint = if lang == Lang::Da {
+                    "faithful to the source's wording".to_owned()
+                } else {
+                    "beside `da`".to_owned()
+                };
+                self.error(
+                    p,
+                    format!("the {name} text is missing"),
+                    Some(&format!("add `{code}: \"...\"`, {hint}")),
+                );
+            }
         }
     }
 
@@ -1060,7 +1067,7 @@ impl<'a> Validator<'a> {
         if cite.quote.contains("pct") || cite.quote.contains('%') {
             allowed.push("100".to_owned());
         }
-        for lang_text in [&plain.da, &plain.en] {
+        for (_, lang_text) in plain.each() {
             let extra: Vec<String> = numbers(lang_text)
                 .into_iter()
                 .filter(|n| !allowed.contains(n))

@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use super::{ComposeError, MAX_TREATMENTS, Paper, Readability, Request, date_text, name_for_print};
-use crate::assessment::{self, MDT_NOTICE, is_literature};
+use crate::assessment::{self, is_literature};
 use crate::dataset::{Answer, Dataset, Freq, Lang, Outcome, Treatment};
 
 /// The rows of page 1's grid, in order: the questions a patient compares options by (the
@@ -108,144 +108,8 @@ pub struct AboutBox {
     pub clinician_note: String,
 }
 
-/// Interface words of the handout, in its language.
-#[derive(Debug, Clone, Serialize)]
-pub struct Labels {
-    pub situation: &'static str,
-    pub decision: &'static str,
-    pub factors: &'static str,
-    pub grid: &'static str,
-    pub how: &'static str,
-    pub aim: &'static str,
-    pub effect: &'static str,
-    pub burdens: &'static str,
-    pub common: &'static str,
-    pub rare: &'static str,
-    pub silent_harms: &'static str,
-    pub before: &'static str,
-    pub after: &'static str,
-    pub questions: &'static str,
-    pub notes: &'static str,
-    pub not_stated: &'static str,
-    pub nothing_before: &'static str,
-    pub no_timeframe: &'static str,
-    pub not_helped_short: &'static str,
-    pub sources: &'static str,
-    pub computed: &'static str,
-    pub template: &'static str,
-    pub for_you: &'static str,
-    pub what_matters: &'static str,
-    pub tick: &'static str,
-    pub leaning: &'static str,
-    pub not_sure: &'static str,
-    pub about: &'static str,
-    pub editor: &'static str,
-    pub clinical_review: &'static str,
-    pub funding: &'static str,
-    pub conflicts: &'static str,
-    pub update_policy: &'static str,
-    pub next_review: &'static str,
-    pub evidence: &'static str,
-    pub readability: &'static str,
-    pub clinician: &'static str,
-    pub department: &'static str,
-    pub patient: &'static str,
-    pub page: &'static str,
-    pub of: &'static str,
-    pub source: &'static str,
-    pub dataset: &'static str,
-    pub after_treatment: &'static str,
-    pub intro: &'static str,
-}
-
-impl Labels {
-    pub fn new(lang: Lang) -> Labels {
-        let t = |da: &'static str, en: &'static str| match lang {
-            Lang::Da => da,
-            Lang::En => en,
-        };
-        Labels {
-            situation: t("Din situation", "Your situation"),
-            decision: t(
-                "Du og din læge skal vælge, hvilken behandling af leveren – om nogen – du skal have nu.",
-                "You and your doctor are choosing which liver treatment, if any, to have now.",
-            ),
-            factors: t("Valget afhænger af", "The choice depends on"),
-            grid: t("Dine muligheder side om side", "Your options side by side"),
-            how: t("Sådan foregår det", "How it is done"),
-            aim: t("Målet med behandlingen", "The aim of the treatment"),
-            effect: t("Hvor godt virker det?", "How well does it work?"),
-            burdens: t("Ulemper og belastninger", "Disadvantages and burdens"),
-            common: t("Almindelige bivirkninger", "Common side effects"),
-            rare: t(
-                "Sjældne, men alvorlige bivirkninger",
-                "Rare but serious side effects",
-            ),
-            silent_harms: t(
-                "At kilden ikke beskriver bivirkninger, betyder ikke, at der ikke er nogen. Spørg din læge.",
-                "That the source does not describe side effects does not mean there are none. Ask your doctor.",
-            ),
-            before: t("Før behandlingen", "Before the treatment"),
-            after: t(
-                "Efter behandlingen: kontrol",
-                "After the treatment: follow-up",
-            ),
-            questions: t("Spørgsmål, du kan stille", "Questions you may want to ask"),
-            notes: t("Mine noter og spørgsmål", "My notes and questions"),
-            not_stated: t(
-                "Kilden siger det ikke. Spørg din læge.",
-                "The source does not say. Ask your doctor.",
-            ),
-            nothing_before: t(
-                "Kilden nævner ikke noget særligt, du skal gøre før. Spørg din læge.",
-                "The source mentions nothing special to do before. Ask your doctor.",
-            ),
-            no_timeframe: t(
-                "Kilden siger ikke, hvor længe det varer.",
-                "The source does not say for how long.",
-            ),
-            not_helped_short: t("gør ikke", "do not"),
-            sources: t("Kilder", "Sources"),
-            computed: t(
-                "* Regnet ud af netliver: 100 minus kildens tal.",
-                "* Worked out by netliver: 100 minus the source's figure.",
-            ),
-            template: t(
-                "† netlivers ord, ikke kildens.",
-                "† netliver's words, not the source's.",
-            ),
-            for_you: t("Særligt for dig", "Especially for you"),
-            what_matters: t("Hvad er vigtigt for mig?", "What matters to me?"),
-            tick: t(
-                "Sæt kryds ved det, der passer på dig. Tag folderen med til din læge.",
-                "Tick what is true for you. Bring the leaflet to your doctor.",
-            ),
-            leaning: t("Lige nu hælder jeg mod:", "Right now I am leaning towards:"),
-            not_sure: t("Jeg ved det ikke endnu", "I do not know yet"),
-            about: t("Om denne folder", "About this leaflet"),
-            editor: t("Hvem har lavet den", "Who made it"),
-            clinical_review: t("Klinisk gennemgang", "Clinical review"),
-            funding: t("Betaling", "Funding"),
-            conflicts: t("Interessekonflikter", "Conflicts of interest"),
-            update_policy: t("Opdatering", "Updates"),
-            next_review: t("Næste gennemgang", "Next review"),
-            evidence: t("Hvad bygger den på", "What it is based on"),
-            readability: t("Læsbarhed", "Readability"),
-            clinician: t("Læge", "Doctor"),
-            department: t("Afdeling", "Department"),
-            patient: t("Til", "For"),
-            page: t("Side", "Page"),
-            of: t("af", "of"),
-            source: t("Kilde", "Source"),
-            dataset: t("Datasæt", "Dataset"),
-            after_treatment: t("efter", "after"),
-            intro: t(
-                "Denne folder er til dig, der har en neuroendokrin tumor (NET), som har spredt sig til leveren. Din læge har gennemgået den med dig.",
-                "This leaflet is for you if you have a neuroendocrine tumour (NET) that has spread to the liver. Your doctor has gone through it with you.",
-            ),
-        }
-    }
-}
+/// Interface words of the handout, in its language (from the catalogue).
+pub type Labels = crate::i18n::Paper;
 
 /// A composed handout: everything the template prints.
 #[derive(Debug, Clone, Serialize)]
@@ -326,8 +190,12 @@ fn effect(o: &Outcome, lang: Lang, labels: &Labels) -> Effect {
     let text = o.plain.as_ref().unwrap_or(&o.text).get(lang).to_owned();
     let (helped, not_helped) = match (o.freq, &o.helped, &o.not_helped) {
         (Some(f), Some(h), Some(n)) => (
-            Some(format!("{} {}", f.words(lang), h.get(lang))),
-            Some(format!("{} {}*", f.complement_words(lang), n.get(lang))),
+            Some(format!("{} {}", crate::i18n::freq(f, lang), h.get(lang))),
+            Some(format!(
+                "{} {}*",
+                crate::i18n::freq_complement(f, lang),
+                n.get(lang)
+            )),
         ),
         _ => (None, None),
     };
@@ -374,9 +242,9 @@ fn effect_cell(t: &Treatment, lang: Lang, labels: &Labels) -> Option<Cell> {
     };
     let mut text = format!(
         "{} {}. {} {}*.",
-        freq.words(lang),
+        crate::i18n::freq(freq, lang),
         helped.get(lang),
-        rest.complement_words(lang),
+        crate::i18n::freq_complement(rest, lang),
         labels.not_helped_short
     );
     if let Some(tf) = &o.timeframe {
@@ -425,7 +293,7 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
         return Err(ComposeError::TooMany(req.treatments.len()));
     }
     let lang = req.lang;
-    let labels = Labels::new(lang);
+    let labels = crate::i18n::catalogue(lang).paper.clone();
     let assessments = assessment::assess_with(d, &req.profile, req.scope);
     let mut chosen = Vec::new();
     for id in &req.treatments {
@@ -475,7 +343,7 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
                     .preparations
                     .iter()
                     .filter(|p| p.for_patient_handout(d))
-                    .map(|p| p.describe_for_patient(lang))
+                    .map(|p| crate::i18n::prep_for_patient(p, lang))
                     .collect(),
                 // Guideline facts that change this patient's risk, in plain words.
                 risks: a
@@ -487,7 +355,7 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
                     .follow_up
                     .iter()
                     .map(|f| Step {
-                        when: f.after.words(lang),
+                        when: crate::i18n::interval(f.after, lang),
                         text: f.plain.as_ref().unwrap_or(&f.text).get(lang).to_owned(),
                     })
                     .collect(),
@@ -590,33 +458,26 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
         ymd: req.date,
         date_text: date_text(req.date, lang),
         title: d.title.get(lang).to_owned(),
-        dataset: match lang {
-            Lang::Da => format!("{} {}, gennemgået {}", d.id, d.version, d.reviewed),
-            Lang::En => format!("{} {}, reviewed {}", d.id, d.version, d.reviewed),
-        },
+        dataset: crate::i18n::fill(
+            labels.dataset_line,
+            &[
+                ("id", &d.id),
+                ("version", &d.version),
+                ("reviewed", &d.reviewed),
+            ],
+        ),
         source_short: {
             let first = used
                 .first()
                 .and_then(|id| d.source(id))
                 .map_or("", |s| s.publisher.as_str());
-            match (lang, used.len()) {
-                (_, 0 | 1) => first.to_owned(),
-                (Lang::Da, 2) => {
-                    format!("{first} og 1 retningslinje eller studie (se sidste side)")
-                }
-                (Lang::En, 2) => format!("{first} and 1 guideline or study (see the last page)"),
-                (Lang::Da, n) => {
-                    format!(
-                        "{first} og {} retningslinjer og studier (se sidste side)",
-                        n - 1
-                    )
-                }
-                (Lang::En, n) => {
-                    format!(
-                        "{first} and {} guidelines and studies (see the last page)",
-                        n - 1
-                    )
-                }
+            match used.len() {
+                0 | 1 => first.to_owned(),
+                2 => crate::i18n::fill(labels.source_short_two, &[("first", &first)]),
+                n => crate::i18n::fill(
+                    labels.source_short_many,
+                    &[("first", &first), ("n", &(n - 1))],
+                ),
             }
         },
         source: sources.join("; "),
@@ -650,7 +511,7 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
             next_review: ab.next_review.clone(),
             evidence: ab.evidence.get(lang).to_owned(),
             readability: String::new(),
-            clinician_note: MDT_NOTICE.get(lang).to_owned(),
+            clinician_note: crate::i18n::mdt_notice(lang).to_owned(),
         },
         labels,
         readability: Readability::default(),
@@ -658,33 +519,4 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
     h.readability = Readability::of(&h.prose().join("\n"), lang);
     h.about.readability = h.readability.summary();
     Ok(h)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn complements_are_worked_out_from_the_sources_figure() {
-        let f = Freq::Range {
-            low: 70,
-            high: 90,
-            average: None,
-        };
-        assert_eq!(f.complement_words(Lang::Da), "10-30 af 100");
-        let f = Freq::Range {
-            low: 25,
-            high: 80,
-            average: Some(50),
-        };
-        assert_eq!(f.complement_words(Lang::En), "20-75 of 100 (on average 50)");
-        assert_eq!(
-            Freq::MoreThan(90).complement_words(Lang::Da),
-            "færre end 10 af 100"
-        );
-        assert_eq!(
-            Freq::About(20).complement_words(Lang::En),
-            "about 80 of 100"
-        );
-    }
 }

@@ -76,41 +76,8 @@ pub enum ComposeError {
     Unknown(String, String),
 }
 
-const MONTHS_DA: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-pub(crate) fn date_text((y, m, d): (i32, u8, u8), lang: Lang) -> String {
-    let month = usize::from(m.clamp(1, 12) - 1);
-    match lang {
-        Lang::Da => format!("{d}. {} {y}", MONTHS_DA[month]),
-        Lang::En => format!("{d} {} {y}", MONTHS_EN[month]),
-    }
+pub(crate) fn date_text(ymd: (i32, u8, u8), lang: Lang) -> String {
+    crate::i18n::date(ymd, lang)
 }
 
 /// Today's date where the app runs (the workstation's time zone), so a handout printed

@@ -50,7 +50,8 @@ impl Readability {
                     sentences,
                 }
             }
-            Lang::En => {
+            // The pseudo-locale reads English.
+            Lang::En | Lang::Pseudo => {
                 let syllables: usize = words.iter().map(|w| syllables(w)).sum();
                 #[allow(clippy::cast_precision_loss)]
                 let score = 206.835 - 1.015 * (nw / ns) - 84.6 * (syllables as f64 / nw);

@@ -20,7 +20,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 pub use state::{Action, AppState, Consultation, FocusTarget, Settings, View};
 use strings::s;
 
-use crate::assessment::{MDT_NOTICE, Scope};
+use crate::assessment::Scope;
 use crate::dataset::{self, Lang};
 
 /// eframe's name for the app: its settings folder (e.g. `~/.local/share/netliver`).
@@ -394,7 +394,8 @@ fn top_bar_ui(ui: &mut Ui, c: &Consultation, view: View) -> Vec<Action> {
             }
         }
         ui.separator();
-        for (value, name) in [(Lang::Da, "Dansk"), (Lang::En, "English")] {
+        for value in Lang::ALL {
+            let name = crate::ui::strings::s(value).language_name;
             if ui.selectable_label(lang == value, name).clicked() && lang != value {
                 actions.push(Action::SetLang(value));
             }
@@ -436,7 +437,7 @@ fn status_bar_ui(ui: &mut Ui, c: &Consultation, flash: Option<&str>) {
     let t = s(lang);
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            RichText::new(format!("ℹ {}", MDT_NOTICE.get(lang)))
+            RichText::new(format!("ℹ {}", crate::i18n::mdt_notice(lang)))
                 .small()
                 .strong(),
         );

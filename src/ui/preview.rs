@@ -128,7 +128,10 @@ impl Preview {
             if let Err(e) = spawned {
                 self.shown = Some(Shown {
                     key: key.clone(),
-                    result: Err(format!("the preview could not start: {e}")),
+                    result: Err(crate::ui::strings::preview_failed(
+                        request.lang,
+                        &e.to_string(),
+                    )),
                 });
                 self.requested = Some(key);
                 return;

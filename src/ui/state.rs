@@ -125,11 +125,9 @@ impl Loaded {
                         .filter_map(crate::dataset::Answer::for_patient),
                 );
                 let mut s = t.id.clone();
-                for w in words {
+                for (_, w) in words.into_iter().flat_map(|w| w.each()) {
                     s.push('\n');
-                    s.push_str(&w.da);
-                    s.push('\n');
-                    s.push_str(&w.en);
+                    s.push_str(w);
                 }
                 s.to_lowercase()
             })
@@ -462,7 +460,8 @@ mod tests {
         let a = d.treatments[3].answers[q].clone();
         let mut b = a.clone();
         if let crate::dataset::Answer::Stated { text, .. } = &mut b {
-            text.en.push_str(" (not quite)");
+            text.get_mut(crate::dataset::Lang::En)
+                .push_str(" (not quite)");
         }
         d.treatments[4].answers.insert(q.to_owned(), b);
         d.treatments[3].answers.insert(q.to_owned(), a.clone());

@@ -51,7 +51,11 @@ pub fn paint_backdrop(ui: &Ui) {
 pub fn verdict_badge(ui: &mut Ui, a: &Assessment, lang: Lang) -> egui::Response {
     let v = a.verdict;
     let color = verdict_color(v, ui.visuals().dark_mode);
-    let text = format!("{} {}", v.icon(), a.label(lang).to_uppercase());
+    let text = format!(
+        "{} {}",
+        v.icon(),
+        crate::i18n::badge(a, lang).to_uppercase()
+    );
     egui::Frame::new()
         .stroke(Stroke::new(1.5, color))
         .corner_radius(4.0)
@@ -69,7 +73,7 @@ pub fn icon_array(ui: &mut Ui, freq: Freq, lang: Lang, cell: f32) -> egui::Respo
     let gap = (cell * 0.25).max(1.0);
     let size = Vec2::splat(10.0 * cell + 9.0 * gap);
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
-    let words = freq.words(lang);
+    let words = crate::i18n::freq(freq, lang);
     response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &words));
     if ui.is_rect_visible(rect) {
         let dark = ui.visuals().dark_mode;
@@ -100,14 +104,18 @@ pub fn icon_array(ui: &mut Ui, freq: Freq, lang: Lang, cell: f32) -> egui::Respo
 
 /// The citation in words, for hover text: "Kilde: … «quote»" or the literature reference.
 pub fn citation_text(d: &Dataset, cite: &Cite, lang: Lang) -> String {
-    format!("{}: {}", s(lang).source, d.cite_text(cite, lang))
+    format!(
+        "{}: {}",
+        s(lang).source,
+        crate::i18n::cite_text(d, cite, lang)
+    )
 }
 
 /// A small tag with the evidence type of a claim's source ("Retningslinje, Sverige"), its
 /// full citation on hover.
 pub fn evidence_tag(ui: &mut Ui, d: &Dataset, cite: &Cite, lang: Lang) -> egui::Response {
     let literature = crate::assessment::is_literature(d, cite);
-    let text = RichText::new(d.cite_tag(cite, lang)).small();
+    let text = RichText::new(crate::i18n::cite_tag(d, cite, lang)).small();
     let text = if literature {
         text.color(ui.visuals().hyperlink_color)
     } else {
@@ -120,7 +128,13 @@ pub fn evidence_tag(ui: &mut Ui, d: &Dataset, cite: &Cite, lang: Lang) -> egui::
 pub fn checks_hover(d: &Dataset, checks: &[Check], lang: Lang) -> String {
     checks
         .iter()
-        .map(|c| format!("☐ {} [{}]", c.why.get(lang), d.cite_tag(&c.cite, lang)))
+        .map(|c| {
+            format!(
+                "☐ {} [{}]",
+                c.why.get(lang),
+                crate::i18n::cite_tag(d, &c.cite, lang)
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -173,7 +187,14 @@ impl Footnotes {
         ui.separator();
         ui.label(RichText::new(s(lang).sources_on_page).strong());
         for (i, c) in self.cites.iter().enumerate() {
-            ui.label(RichText::new(format!("[{}] {}", i + 1, d.cite_text(c, lang))).small());
+            ui.label(
+                RichText::new(format!(
+                    "[{}] {}",
+                    i + 1,
+                    crate::i18n::cite_text(d, c, lang)
+                ))
+                .small(),
+            );
         }
     }
 }

@@ -170,7 +170,11 @@ fn answer_ui(
             if let Some(f) = freq {
                 ui.horizontal(|ui| {
                     icon_array(ui, *f, lang, 5.0);
-                    ui.label(RichText::new(f.words(lang)).strong().size(16.0));
+                    ui.label(
+                        RichText::new(crate::i18n::freq(*f, lang))
+                            .strong()
+                            .size(16.0),
+                    );
                 });
             }
             let n = notes.number(cite);

@@ -68,7 +68,7 @@ impl DetailView {
                                 .color(ui.visuals().warn_fg_color),
                         );
                         for r in &a.set_aside {
-                            ui.label(format!("  {} {}", r.icon(), r.text.get(lang)))
+                            ui.label(format!("  {} {}", r.icon(), crate::i18n::reason(r, lang)))
                                 .on_hover_text(crate::ui::widgets::citation_text(d, &r.cite, lang));
                         }
                     }
@@ -79,7 +79,7 @@ impl DetailView {
                                     .color(verdict_color(r.verdict, ui.visuals().dark_mode)),
                             );
                             let n = notes.number(&r.cite);
-                            ui.label(r.text.get(lang));
+                            ui.label(crate::i18n::reason(r, lang));
                             cite_marker(ui, d, &r.cite, n, lang);
                             evidence_tag(ui, d, &r.cite, lang);
                             for also in &r.also {
@@ -111,7 +111,7 @@ impl DetailView {
                     if !a.preparations.is_empty() {
                         section(ui, t.before_for_patient);
                         for p in &a.preparations {
-                            notes.claim(ui, d, &p.describe(lang), &p.cite, lang);
+                            notes.claim(ui, d, &crate::i18n::prep(p, lang), &p.cite, lang);
                         }
                     }
                 }
@@ -127,7 +127,11 @@ impl DetailView {
                         if let Some(f) = o.freq {
                             ui.horizontal(|ui| {
                                 icon_array(ui, f, lang, 6.0);
-                                ui.label(RichText::new(f.words(lang)).strong().size(18.0));
+                                ui.label(
+                                    RichText::new(crate::i18n::freq(f, lang))
+                                        .strong()
+                                        .size(18.0),
+                                );
                             });
                         }
                         notes.claim(ui, d, o.text.get(lang), &o.cite, lang);
@@ -147,7 +151,10 @@ impl DetailView {
                     section(ui, t.follow_up);
                     for f in &tr.follow_up {
                         ui.horizontal_wrapped(|ui| {
-                            ui.label(RichText::new(format!("{}:", f.after.words(lang))).strong());
+                            ui.label(
+                                RichText::new(format!("{}:", crate::i18n::interval(f.after, lang)))
+                                    .strong(),
+                            );
                             let n = notes.number(&f.cite);
                             ui.label(f.text.get(lang));
                             cite_marker(ui, d, &f.cite, n, lang);

@@ -168,10 +168,18 @@ impl HandoutView {
         let mut hl = self.language(c);
         ui.horizontal(|ui| {
             let da = ui
-                .selectable_value(&mut hl, Lang::Da, "Dansk")
+                .selectable_value(
+                    &mut hl,
+                    Lang::Da,
+                    crate::ui::strings::s(Lang::Da).language_name,
+                )
                 .accessible_name(t.handout_da);
             let en = ui
-                .selectable_value(&mut hl, Lang::En, "English")
+                .selectable_value(
+                    &mut hl,
+                    Lang::En,
+                    crate::ui::strings::s(Lang::En).language_name,
+                )
                 .accessible_name(t.handout_en);
             if da.clicked() || en.clicked() {
                 self.lang = Some(hl);

@@ -127,11 +127,11 @@ fn card_ui(ui: &mut Ui, c: &Consultation, i: usize, actions: &mut Vec<Action>) {
             ui.horizontal(|ui| {
                 verdict_badge(ui, a, lang);
                 ui.label(RichText::new(tr.name.get(lang)).heading().strong());
-                let aims: Vec<&str> = tr.aims.iter().map(|a| a.label(lang)).collect();
+                let aims: Vec<&str> = tr.aims.iter().map(|a| crate::i18n::aim(*a, lang)).collect();
                 ui.label(RichText::new(format!("· {}: {}", t.aim, aims.join(", "))).weak());
             });
             let mut job = egui::text::LayoutJob::simple(
-                format!("{} {}", reason.icon(), reason.text.get(lang)),
+                format!("{} {}", reason.icon(), crate::i18n::reason(reason, lang)),
                 egui::TextStyle::Body.resolve(ui.style()),
                 ui.visuals().text_color(),
                 width - 40.0,
@@ -140,7 +140,7 @@ fn card_ui(ui: &mut Ui, c: &Consultation, i: usize, actions: &mut Vec<Action>) {
             job.wrap.overflow_character = Some('…');
             ui.add(egui::Label::new(job)).on_hover_text(format!(
                 "{}\n\n{}",
-                reason.text.get(lang),
+                crate::i18n::reason(reason, lang),
                 citation_text(d, &reason.cite, lang)
             ));
             ui.horizontal(|ui| {
@@ -170,7 +170,7 @@ fn card_ui(ui: &mut Ui, c: &Consultation, i: usize, actions: &mut Vec<Action>) {
                 .filter(|o| !crate::assessment::is_literature(d, &o.cite))
                 .filter_map(|o| {
                     o.freq
-                        .map(|f| format!("{}: {}", f.words(lang), o.text.get(lang)))
+                        .map(|f| format!("{}: {}", crate::i18n::freq(f, lang), o.text.get(lang)))
                 })
                 .take(2)
                 .collect();

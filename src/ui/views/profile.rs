@@ -107,9 +107,9 @@ impl ProfilePanel {
             }
             let marked = fields.iter().filter(|f| to_check.contains(f)).count();
             let title = if marked > 0 {
-                format!("{} (☐ {marked})", group.label().get(lang))
+                crate::ui::strings::group_marked(lang, crate::i18n::group(group, lang), marked)
             } else {
-                group.label().get(lang).to_owned()
+                crate::i18n::group(group, lang).to_owned()
             };
             let header = egui::CollapsingHeader::new(RichText::new(title).strong())
                 .id_salt(("profile-group", group))
@@ -169,7 +169,7 @@ impl ProfilePanel {
                         )
                         .labelled_by(label.id)
                         .on_hover_text(spec.help.get(lang));
-                    ui.label(RichText::new(field.range_text(lang)).weak());
+                    ui.label(RichText::new(crate::i18n::range(field, lang)).weak());
                     r
                 })
                 .inner;

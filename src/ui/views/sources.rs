@@ -103,7 +103,7 @@ fn source_ui(ui: &mut Ui, src: &Source, lang: Lang) {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(&src.title).strong());
         ui.label(
-            RichText::new(src.tag(lang))
+            RichText::new(crate::i18n::source_tag(src, lang))
                 .small()
                 .color(ui.visuals().hyperlink_color),
         );

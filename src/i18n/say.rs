@@ -1,0 +1,368 @@
+//! The domain's results in words: verdicts, reasons, preparations, points to check,
+//! citations and the dataset's vocabulary, each said from the catalogue of the language
+//! asked for. The assessment and the dataset hand over data; only this module turns it
+//! into sentences.
+
+use super::{Lang, catalogue, fill};
+use crate::assessment::{Assessment, Check, Prep, Profile, Reason, Says};
+use crate::dataset::fields::{Field, Group, Kind};
+use crate::dataset::rules::Value;
+use crate::dataset::{
+    Aim, Cite, Dataset, EligibleAs, Evidence, Freq, Interval, Source, TimeUnit, Verdict,
+};
+
+/// Field names inside a sentence, joined: "ascites, liver failure".
+pub fn field_list(fields: &[Field], lang: Lang) -> String {
+    fields
+        .iter()
+        .map(|f| f.label_in_sentence(lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The verdict as a badge says it, e.g. "May be considered".
+pub fn verdict(v: Verdict, eligible_as: EligibleAs, lang: Lang) -> &'static str {
+    let s = &catalogue(lang).say;
+    match (v, eligible_as) {
+        (Verdict::Eligible, EligibleAs::CriteriaMet) => s.meets,
+        (Verdict::Eligible, EligibleAs::MayBeConsidered) => s.may_be_considered,
+        (Verdict::Caution, _) => s.with_reservations,
+        (Verdict::NotEligible, _) => s.does_not_meet,
+    }
+}
+
+/// The badge of an assessment: its verdict, or "Pending: ascites" while it waits for facts.
+pub fn badge(a: &Assessment, lang: Lang) -> String {
+    let pending = a.pending();
+    if pending.is_empty() {
+        return verdict(a.verdict, a.eligible_as, lang).to_owned();
+    }
+    let s = &catalogue(lang).say;
+    // A badge stays short: two facts named, the rest counted (the reasons name all).
+    let shown = if pending.len() > 3 { 2 } else { 3 };
+    let mut names: Vec<String> = pending
+        .iter()
+        .take(shown)
+        .map(|f| f.label_in_sentence(lang))
+        .collect();
+    let more = pending.len() - names.len();
+    if more > 0 {
+        names.push(fill(s.more, &[("n", &more)]));
+    }
+    fill(s.pending, &[("facts", &names.join(", "))])
+}
+
+/// One reason in words.
+pub fn reason(r: &Reason, lang: Lang) -> String {
+    let s = &catalogue(lang).say;
+    match &r.says {
+        Says::Met(requires) => fill(s.met, &[("requires", &requires.get(lang))]),
+        Says::Unmet(text) | Says::Rule(text) => text.get(lang).to_owned(),
+        Says::Missing(because) => fill(
+            s.not_entered,
+            &[
+                ("fields", &field_list(&r.missing, lang)),
+                ("reason", &because.get(lang)),
+            ],
+        ),
+        Says::NoCriteria => s.no_criteria.to_owned(),
+    }
+}
+
+/// The facts a point to check is about, as a heading ("Ascites, liver failure: "); empty for
+/// a standing point.
+pub fn check_heading(c: &Check, lang: Lang) -> String {
+    if c.fields.is_empty() {
+        return String::new();
+    }
+    let names: Vec<&str> = c.fields.iter().map(|f| f.label(lang)).collect();
+    fill(
+        catalogue(lang).say.check_heading,
+        &[("fields", &names.join(", "))],
+    )
+}
+
+/// A preparation in the clinician's words; when the profile leaves it open, says on what.
+pub fn prep(p: &Prep, lang: Lang) -> String {
+    prep_text(p, p.text.get(lang), lang)
+}
+
+/// A preparation in plain words, for the patient's handout.
+pub fn prep_for_patient(p: &Prep, lang: Lang) -> String {
+    prep_text(p, p.plain.as_ref().unwrap_or(&p.text).get(lang), lang)
+}
+
+fn prep_text(p: &Prep, text: &str, lang: Lang) -> String {
+    if !p.conditional {
+        return text.to_owned();
+    }
+    fill(
+        catalogue(lang).say.depends_on,
+        &[("fields", &field_list(&p.open, lang)), ("text", &text)],
+    )
+}
+
+/// The notice every clinician's view carries: the MDT decides.
+pub fn mdt_notice(lang: Lang) -> &'static str {
+    catalogue(lang).say.mdt_notice
+}
+
+/// The kind of a source, e.g. "Cohort".
+pub fn evidence(e: Evidence, lang: Lang) -> &'static str {
+    let s = &catalogue(lang).say;
+    match e {
+        Evidence::PatientPage => s.evidence_patient_page,
+        Evidence::NationalGuideline => s.evidence_national_guideline,
+        Evidence::Consensus => s.evidence_consensus,
+        Evidence::Trial => s.evidence_trial,
+        Evidence::Cohort => s.evidence_cohort,
+        Evidence::Review => s.evidence_review,
+        Evidence::HospitalPractice => s.evidence_hospital_practice,
+        Evidence::PatientInformation => s.evidence_patient_information,
+        Evidence::CaseReport => s.evidence_case_report,
+        Evidence::Report => s.evidence_report,
+    }
+}
+
+/// A source's short tag: its kind and region or year, e.g. "Kohorte, 2016".
+pub fn source_tag(source: &Source, lang: Lang) -> String {
+    let kind = evidence(source.evidence(), lang);
+    match (&source.region, source.year) {
+        (Some(r), _) => format!("{kind}, {}", r.get(lang)),
+        (None, Some(y)) => format!("{kind}, {y}"),
+        (None, None) => kind.to_owned(),
+    }
+}
+
+/// The short tag of a citation's source.
+pub fn cite_tag(d: &Dataset, cite: &Cite, lang: Lang) -> String {
+    d.source(&cite.source)
+        .map_or_else(|| cite.source.clone(), |s| source_tag(s, lang))
+}
+
+/// A citation in full: the tag, the reference and the locator for literature; the
+/// reference and the quoted words for the patient page.
+pub fn cite_text(d: &Dataset, cite: &Cite, lang: Lang) -> String {
+    let Some(source) = d.source(&cite.source) else {
+        return cite.source.clone();
+    };
+    let literature = source.evidence().is_literature();
+    let mut out = if literature {
+        format!(
+            "{}: {} ({})",
+            source_tag(source, lang),
+            source.citation(),
+            cite.locator
+        )
+    } else {
+        format!("{} «{}»", source.citation(), cite.quote)
+    };
+    if let Some(note) = &source.note
+        && literature
+    {
+        out.push_str(&format!(" [{}]", note.get(lang)));
+    }
+    out
+}
+
+/// What a treatment aims at, e.g. "symptom relief".
+pub fn aim(a: Aim, lang: Lang) -> &'static str {
+    let s = &catalogue(lang).say;
+    match a {
+        Aim::CompleteRemoval => s.aim_complete_removal,
+        Aim::SymptomRelief => s.aim_symptom_relief,
+        Aim::DiseaseControl => s.aim_disease_control,
+    }
+}
+
+/// A frequency, e.g. "70-90 of 100".
+pub fn freq(f: Freq, lang: Lang) -> String {
+    freq_said(f, lang, false)
+}
+
+/// How many the figure leaves, worked out as 100 minus it, e.g. "10-30 of 100" for
+/// "70-90 of 100" (the handout marks it as arithmetic, not the source's words).
+pub fn freq_complement(f: Freq, lang: Lang) -> String {
+    freq_said(f, lang, true)
+}
+
+fn freq_said(f: Freq, lang: Lang, complement: bool) -> String {
+    let s = &catalogue(lang).say;
+    let n = |x: u32| if complement { 100 - x.min(100) } else { x };
+    match f {
+        Freq::Range { low, high, average } => {
+            // The complement of 70-90 is 10-30: the bounds change places.
+            let (a, b) = if complement {
+                (n(high), n(low))
+            } else {
+                (low, high)
+            };
+            let range = fill(s.freq_range, &[("low", &a), ("high", &b)]);
+            match average {
+                Some(x) => fill(s.freq_average, &[("range", &range), ("n", &n(x))]),
+                None => range,
+            }
+        }
+        Freq::About(x) => fill(s.freq_about, &[("n", &n(x))]),
+        Freq::MoreThan(x) if complement => fill(s.freq_fewer, &[("n", &n(x))]),
+        Freq::MoreThan(x) => fill(s.freq_more, &[("n", &x)]),
+    }
+}
+
+/// A time span, e.g. "3-6 måneder" / "6 weeks".
+pub fn interval(i: Interval, lang: Lang) -> String {
+    let s = &catalogue(lang).say;
+    let num = |x: f32| {
+        let n = if x.fract() == 0.0 {
+            format!("{x:.0}")
+        } else {
+            format!("{x}")
+        };
+        n.replace('.', s.decimal_separator)
+    };
+    let n = if (i.low - i.high).abs() < f32::EPSILON {
+        num(i.low)
+    } else {
+        format!("{}-{}", num(i.low), num(i.high))
+    };
+    let one = i.high <= 1.0;
+    let unit = match (i.unit, one) {
+        (TimeUnit::Days, true) => s.day,
+        (TimeUnit::Days, false) => s.days,
+        (TimeUnit::Weeks, true) => s.week,
+        (TimeUnit::Weeks, false) => s.weeks,
+        (TimeUnit::Months, true) => s.month,
+        (TimeUnit::Months, false) => s.months,
+        (TimeUnit::Years, true) => s.year,
+        (TimeUnit::Years, false) => s.years,
+    };
+    fill(s.interval, &[("n", &n), ("unit", &unit)])
+}
+
+/// A number as the language writes it: "2,5" in Danish.
+pub fn number(x: f64, lang: Lang) -> String {
+    let s = if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    };
+    s.replace('.', catalogue(lang).say.decimal_separator)
+}
+
+/// An entered value for people: "ja", "NEC (neuroendokrint karcinom)", "2,5 cm".
+pub fn value(p: &Profile, field: Field, lang: Lang) -> String {
+    let s = &catalogue(lang).say;
+    match p.value(field) {
+        None => String::new(),
+        Some(Value::Bool(b)) => if b { s.yes } else { s.no }.to_owned(),
+        Some(Value::Choice(i)) => field
+            .options()
+            .get(i)
+            .map_or("", |o| o.label.get(lang))
+            .to_owned(),
+        Some(Value::Num(x)) => {
+            let n = number(x, lang);
+            match field.spec().unit {
+                Some(u) => format!("{n} {}", u.get(lang)),
+                None => n,
+            }
+        }
+    }
+}
+
+/// The facts entered, "number of liver metastases 3; grade G2", or "nothing entered".
+pub fn profile(p: &Profile, lang: Lang) -> String {
+    let parts: Vec<String> = Field::ALL
+        .iter()
+        .filter(|f| p.is_set(**f))
+        .map(|f| format!("{} {}", f.label_in_sentence(lang), value(p, *f, lang)))
+        .collect();
+    if parts.is_empty() {
+        catalogue(lang).say.nothing_entered.to_owned()
+    } else {
+        parts.join("; ")
+    }
+}
+
+/// What a field allows, in the language's words: "0,1–30 cm", "ja/nej".
+pub fn range(field: Field, lang: Lang) -> String {
+    let unit = field
+        .spec()
+        .unit
+        .map(|u| format!(" {}", u.get(lang)))
+        .unwrap_or_default();
+    match field.kind() {
+        Kind::Int { min, max } => format!("{min}–{max}{unit}"),
+        #[allow(clippy::cast_precision_loss)]
+        Kind::Float { min, max } => {
+            format!("{}–{}{unit}", number(min, lang), number(max, lang))
+        }
+        Kind::Bool => catalogue(lang).say.yes_no.to_owned(),
+        Kind::Choice(options) => options
+            .iter()
+            .map(|o| o.label.get(lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// The heading of a group of fields.
+pub fn group(g: Group, lang: Lang) -> &'static str {
+    let s = &catalogue(lang).say;
+    match g {
+        Group::Tumour => s.group_tumour,
+        Group::Liver => s.group_liver,
+        Group::Patient => s.group_patient,
+        Group::History => s.group_history,
+    }
+}
+
+/// A date in words: "26. november 2026".
+pub fn date((y, m, d): (i32, u8, u8), lang: Lang) -> String {
+    let p = &catalogue(lang).paper;
+    let months = [
+        p.month_1, p.month_2, p.month_3, p.month_4, p.month_5, p.month_6, p.month_7, p.month_8,
+        p.month_9, p.month_10, p.month_11, p.month_12,
+    ];
+    let month = months[usize::from(m.clamp(1, 12) - 1)];
+    fill(p.date, &[("day", &d), ("month", &month), ("year", &y)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frequencies_and_their_complement() {
+        let f = Freq::Range {
+            low: 70,
+            high: 90,
+            average: None,
+        };
+        assert_eq!(freq_complement(f, Lang::Da), "10-30 af 100");
+        let f = Freq::Range {
+            low: 25,
+            high: 80,
+            average: Some(50),
+        };
+        assert_eq!(freq_complement(f, Lang::En), "20-75 of 100 (on average 50)");
+        assert_eq!(
+            freq_complement(Freq::MoreThan(90), Lang::Da),
+            "færre end 10 af 100"
+        );
+        assert_eq!(
+            freq_complement(Freq::About(20), Lang::En),
+            "about 80 of 100"
+        );
+        assert_eq!(freq(Freq::MoreThan(90), Lang::En), "more than 90 of 100");
+    }
+
+    #[test]
+    fn dates_numbers_and_ranges_in_words() {
+        assert_eq!(date((2026, 11, 26), Lang::Da), "26. november 2026");
+        assert_eq!(date((2026, 11, 26), Lang::En), "26 November 2026");
+        assert_eq!(range(Field::LargestCm, Lang::Da), "0,1–30 cm");
+        assert_eq!(range(Field::Lesions, Lang::En), "1–200");
+        assert_eq!(number(2.5, Lang::Da), "2,5");
+    }
+}
