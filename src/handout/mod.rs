@@ -76,6 +76,49 @@ pub enum ComposeError {
     Unknown(String, String),
 }
 
+/// A handout made: composed, typeset and written as PDF. The one pipeline behind the
+/// command line's `handout` and the app's preview, save and print.
+pub struct Built {
+    pub handout: Handout,
+    pub doc: typst_layout::PagedDocument,
+    pub pdf: Vec<u8>,
+}
+
+impl Built {
+    /// How many pages it has.
+    pub fn pages(&self) -> usize {
+        self.doc.pages().len()
+    }
+
+    /// The file name a save dialog proposes, without `.pdf`: the treatments and the date.
+    pub fn file_stem(&self, request: &Request) -> String {
+        format!(
+            "netliver-{}-{}",
+            request.treatments.join("-"),
+            self.handout.date
+        )
+    }
+}
+
+/// Why a handout could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The request cannot be composed (no, too many or unknown treatments).
+    #[error(transparent)]
+    Compose(#[from] ComposeError),
+    /// Composed, but typesetting or writing the PDF failed.
+    #[error(transparent)]
+    Render(#[from] render::RenderError),
+}
+
+/// Composes, typesets and writes the handout `request` asks for.
+pub fn build(d: &crate::dataset::Dataset, request: &Request) -> Result<Built, BuildError> {
+    let handout = compose(d, request)?;
+    let doc = render::typeset(&handout)?;
+    let pdf = render::pdf_of(&doc)?;
+    Ok(Built { handout, doc, pdf })
+}
+
 pub(crate) fn date_text(ymd: (i32, u8, u8), lang: Lang) -> String {
     crate::i18n::date(ymd, lang)
 }

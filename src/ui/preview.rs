@@ -70,17 +70,16 @@ pub fn key_of(request: &Request) -> String {
 }
 
 fn make(data: &Dataset, request: &Request) -> Result<Made, String> {
-    let h = handout::compose(data, request).map_err(|e| e.to_string())?;
-    let doc = render::typeset(&h).map_err(|e| e.to_string())?;
-    let pdf = render::pdf_of(&doc).map_err(|e| e.to_string())?;
-    let pages = (0..doc.pages().len())
-        .filter_map(|i| render::page_image(&doc, i, PREVIEW_SCALE))
+    let built = handout::build(data, request).map_err(|e| e.to_string())?;
+    let pages = (0..built.pages())
+        .filter_map(|i| render::page_image(&built.doc, i, PREVIEW_SCALE))
         .collect();
+    let file_stem = built.file_stem(request);
     Ok(Made {
-        pdf,
+        pdf: built.pdf,
         pages,
-        readability: h.readability.clone(),
-        file_stem: format!("netliver-{}-{}", request.treatments.join("-"), h.date),
+        readability: built.handout.readability,
+        file_stem,
     })
 }
 
