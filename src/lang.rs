@@ -161,7 +161,7 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
-/// The pseudo-locale's form of a built-in text: each run of words between `{placeholders}`
+/// The pseudo-locale's form of a built-in text: each run of text between `{placeholders}`
 /// wrapped in `⟦…⟧`, so that what is filled in later stays outside the marks and is checked
 /// on its own. Interned: each text is marked and leaked once.
 pub fn mark(s: &'static str) -> &'static str {
@@ -187,13 +187,10 @@ fn mark_runs(s: &str) -> String {
             Some(at) => (&rest[..at], &rest[at..]),
             None => (rest, ""),
         };
-        if run.trim().is_empty() {
-            out.push_str(run);
-        } else {
-            out.push('⟦');
-            out.push_str(run);
-            out.push('⟧');
-        }
+        // Spaces too: "{id} {version}" filled is two values, not one.
+        out.push('⟦');
+        out.push_str(run);
+        out.push('⟧');
         rest = after;
     }
     out
@@ -210,6 +207,7 @@ mod tests {
             "⟦Not entered: ⟧{fields}⟦.⟧"
         );
         assert_eq!(mark_runs("{n} of {all}"), "{n}⟦ of ⟧{all}");
+        assert_eq!(mark_runs("{id} {version}"), "{id}⟦ ⟧{version}");
         assert_eq!(mark("Grade"), "⟦Grade⟧");
         assert!(std::ptr::eq(mark("Grade"), mark("Grade")));
     }

@@ -162,9 +162,9 @@ pub struct NoticeJson<'a> {
     pub quote: &'a str,
 }
 
-fn citation(d: &Dataset, source: &str) -> String {
+fn citation(d: &Dataset, source: &str, lang: Lang) -> String {
     d.source(source)
-        .map_or_else(|| source.to_owned(), dataset::Source::citation)
+        .map_or_else(|| source.to_owned(), |s| i18n::citation(s, lang))
 }
 
 /// Builds the `assess --json` document.
@@ -212,7 +212,7 @@ pub fn assess_json<'a>(
                     .map(|p| PrepJson {
                         id: p.id.clone(),
                         text: p.text.get(lang).to_owned(),
-                        source: citation(d, &p.cite.source),
+                        source: citation(d, &p.cite.source, lang),
                         quote: p.cite.quote.clone(),
                         conditional: p.conditional,
                         depends_on: p.open.iter().map(|f| f.name()).collect(),
@@ -230,7 +230,7 @@ pub fn assess_json<'a>(
                     .map(|c| CheckJson {
                         fields: c.fields.iter().map(|f| f.name()).collect(),
                         why: c.why.get(lang).to_owned(),
-                        source: citation(d, &c.cite.source),
+                        source: citation(d, &c.cite.source, lang),
                         evidence: d.evidence_of(&c.cite).id(),
                         locator: c.cite.locator.clone(),
                     })
@@ -242,7 +242,7 @@ pub fn assess_json<'a>(
             .map(|n| NoticeJson {
                 id: &n.id,
                 text: n.text.get(lang),
-                source: citation(d, &n.cite.source),
+                source: citation(d, &n.cite.source, lang),
                 quote: &n.cite.quote,
             })
             .collect(),
@@ -259,7 +259,7 @@ pub fn assess_json<'a>(
                     .iter()
                     .map(|c| PositionJson {
                         text: c.text.get(lang).to_owned(),
-                        source: citation(d, &c.cite.source),
+                        source: citation(d, &c.cite.source, lang),
                         evidence: d.evidence_of(&c.cite).id(),
                         tag: crate::i18n::cite_tag(d, &c.cite, lang),
                         quote: c.cite.quote.clone(),
@@ -284,7 +284,7 @@ fn reason_json(
     ReasonJson {
         // The reason text may be composed (missing fields), so it is owned.
         text: i18n::reason(r, lang),
-        source: citation(d, &r.cite.source),
+        source: citation(d, &r.cite.source, lang),
         evidence: d.evidence_of(&r.cite).id(),
         tag: crate::i18n::cite_tag(d, &r.cite, lang),
         quote: r.cite.quote.clone(),
@@ -305,14 +305,16 @@ pub fn assess_table(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let w = &i18n::catalogue(lang).cli;
-    writeln!(
-        out,
-        "{} ({} {}, {})",
-        d.title.get(lang),
-        d.id,
-        d.version,
-        i18n::fill(w.reviewed, &[("date", &d.reviewed)])
-    )?;
+    let title = i18n::fill(
+        w.title,
+        &[
+            ("title", &d.title.get(lang)),
+            ("id", &d.id),
+            ("version", &d.version),
+            ("date", &d.reviewed),
+        ],
+    );
+    writeln!(out, "{title}")?;
     writeln!(out, "{}", crate::i18n::mdt_notice(lang))?;
     writeln!(
         out,

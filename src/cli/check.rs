@@ -99,7 +99,7 @@ fn cited_by(
     writeln!(
         out,
         "{id}: {} — {} place{}",
-        source.citation(),
+        crate::i18n::citation(source, crate::dataset::Lang::En),
         places.len(),
         if places.len() == 1 { "" } else { "s" }
     )?;

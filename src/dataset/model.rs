@@ -708,38 +708,6 @@ impl Source {
     pub fn evidence(&self) -> Evidence {
         self.kind.unwrap_or(Evidence::PatientPage)
     }
-
-    /// The full reference: "Lv WF, et al. Title. Medicine 95(17):e3503, 2016. doi:…", or
-    /// "Publisher: Title" for the patient page.
-    pub fn citation(&self) -> String {
-        if !self.evidence().is_literature() {
-            return format!("{}: {}", self.publisher, self.title);
-        }
-        let mut out = String::new();
-        match &self.authors {
-            Some(a) => out.push_str(&format!("{}. ", a.trim_end_matches('.'))),
-            None => out.push_str(&format!("{}. ", self.publisher)),
-        }
-        out.push_str(&self.title);
-        if !self.title.ends_with(['.', '?', '!']) {
-            out.push('.');
-        }
-        if let Some(c) = &self.container {
-            out.push_str(&format!(" {c}"));
-        }
-        match (self.year, &self.checked) {
-            (Some(y), _) => out.push_str(&format!(", {y}")),
-            (None, Some(checked)) => out.push_str(&format!(", undated (checked {checked})")),
-            (None, None) => {}
-        }
-        out.push('.');
-        if let Some(doi) = &self.doi {
-            out.push_str(&format!(" doi:{doi}"));
-        } else if let Some(url) = &self.url {
-            out.push_str(&format!(" {url}"));
-        }
-        out
-    }
 }
 
 /// Counts of what a dataset holds, for summaries.

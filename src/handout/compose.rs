@@ -447,7 +447,7 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
     let sources: Vec<String> = used
         .iter()
         .filter_map(|id| d.source(id))
-        .map(crate::dataset::Source::citation)
+        .map(|s| crate::i18n::citation(s, lang))
         .collect();
     let clean = |s: &Option<String>| s.as_deref().and_then(name_for_print);
     let ab = &d.about;

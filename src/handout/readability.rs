@@ -11,7 +11,7 @@ pub struct Readability {
     /// "LIX" or "Flesch".
     pub measure: &'static str,
     pub score: f64,
-    /// E.g. "middel", "fairly easy".
+    /// The score's band in words, from the catalogue, e.g. "middel", "fairly easy".
     pub band: &'static str,
     pub words: usize,
     pub sentences: usize,
@@ -35,12 +35,13 @@ impl Readability {
                 let long = words.iter().filter(|w| w.chars().count() > 6).count();
                 #[allow(clippy::cast_precision_loss)]
                 let score = nw / ns + 100.0 * long as f64 / nw;
+                let b = &crate::i18n::catalogue(lang).paper;
                 let band = match score {
-                    s if s < 25.0 => "meget let",
-                    s if s < 35.0 => "let",
-                    s if s < 45.0 => "middel",
-                    s if s < 55.0 => "svær",
-                    _ => "meget svær",
+                    s if s < 25.0 => b.lix_very_easy,
+                    s if s < 35.0 => b.lix_easy,
+                    s if s < 45.0 => b.lix_medium,
+                    s if s < 55.0 => b.lix_hard,
+                    _ => b.lix_very_hard,
                 };
                 Readability {
                     measure: "LIX",
@@ -55,13 +56,14 @@ impl Readability {
                 let syllables: usize = words.iter().map(|w| syllables(w)).sum();
                 #[allow(clippy::cast_precision_loss)]
                 let score = 206.835 - 1.015 * (nw / ns) - 84.6 * (syllables as f64 / nw);
+                let b = &crate::i18n::catalogue(lang).paper;
                 let band = match score {
-                    s if s >= 80.0 => "easy",
-                    s if s >= 70.0 => "fairly easy",
-                    s if s >= 60.0 => "plain English",
-                    s if s >= 50.0 => "fairly difficult",
-                    s if s >= 30.0 => "difficult",
-                    _ => "very difficult",
+                    s if s >= 80.0 => b.flesch_easy,
+                    s if s >= 70.0 => b.flesch_fairly_easy,
+                    s if s >= 60.0 => b.flesch_plain,
+                    s if s >= 50.0 => b.flesch_fairly_difficult,
+                    s if s >= 30.0 => b.flesch_difficult,
+                    _ => b.flesch_very_difficult,
                 };
                 Readability {
                     measure: "Flesch",

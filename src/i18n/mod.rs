@@ -101,13 +101,17 @@ table! {
         not_helped_line,
         month_1, month_2, month_3, month_4, month_5, month_6, month_7, month_8, month_9,
         month_10, month_11, month_12,
+        // The bands of the readability scores: LIX for Danish text, Flesch for English.
+        lix_very_easy, lix_easy, lix_medium, lix_hard, lix_very_hard, flesch_easy,
+        flesch_fairly_easy, flesch_plain, flesch_fairly_difficult, flesch_difficult,
+        flesch_very_difficult,
     }
 }
 
 table! {
     /// The words of `netliver assess`, `list` and `diff`.
     pub struct Cli {
-        reviewed, sources, page_only, with_guidelines, profile, set_aside, waiting_for,
+        title, sources, page_only, with_guidelines, profile, set_aside, waiting_for,
         page_alone, with_guidelines_verdict, interpretation, source, before, to_check, differ,
         page_alone_short,
     }
@@ -125,7 +129,7 @@ table! {
         freq_range, freq_average, freq_about, freq_more, freq_fewer,
         day, days, week, weeks, month, months, year, years, interval,
         yes, no, yes_no, nothing_entered, decimal_separator,
-        group_tumour, group_liver, group_patient, group_history,
+        group_tumour, group_liver, group_patient, group_history, undated,
     }
 }
 

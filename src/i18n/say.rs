@@ -134,6 +134,42 @@ pub fn source_tag(source: &Source, lang: Lang) -> String {
     }
 }
 
+/// The full reference: "Lv WF, et al. Title. Medicine 95(17):e3503, 2016. doi:…", or
+/// "Publisher: Title" for the patient page; an undated page says when it was checked.
+pub fn citation(source: &Source, lang: Lang) -> String {
+    if !source.evidence().is_literature() {
+        return format!("{}: {}", source.publisher, source.title);
+    }
+    let mut out = String::new();
+    match &source.authors {
+        Some(a) => out.push_str(&format!("{}. ", a.trim_end_matches('.'))),
+        None => out.push_str(&format!("{}. ", source.publisher)),
+    }
+    out.push_str(&source.title);
+    if !source.title.ends_with(['.', '?', '!']) {
+        out.push('.');
+    }
+    if let Some(c) = &source.container {
+        out.push_str(&format!(" {c}"));
+    }
+    match (source.year, &source.checked) {
+        (Some(y), _) => out.push_str(&format!(", {y}")),
+        (None, Some(checked)) => {
+            let undated = fill(catalogue(lang).say.undated, &[("date", checked)]);
+            out.push_str(&format!(", {undated}"));
+        }
+        (None, None) => {}
+    }
+    out.push('.');
+    // DOIs and addresses are written the same in every language.
+    if let Some(doi) = &source.doi {
+        out.push_str(&format!(" doi:{doi}"));
+    } else if let Some(url) = &source.url {
+        out.push_str(&format!(" {url}"));
+    }
+    out
+}
+
 /// The short tag of a citation's source.
 pub fn cite_tag(d: &Dataset, cite: &Cite, lang: Lang) -> String {
     d.source(&cite.source)
@@ -151,11 +187,11 @@ pub fn cite_text(d: &Dataset, cite: &Cite, lang: Lang) -> String {
         format!(
             "{}: {} ({})",
             source_tag(source, lang),
-            source.citation(),
+            citation(source, lang),
             cite.locator
         )
     } else {
-        format!("{} «{}»", source.citation(), cite.quote)
+        format!("{} «{}»", citation(source, lang), cite.quote)
     };
     if let Some(note) = &source.note
         && literature

@@ -108,7 +108,7 @@ fn source_ui(ui: &mut Ui, src: &Source, lang: Lang) {
                 .color(ui.visuals().hyperlink_color),
         );
         if src.evidence().is_literature() {
-            ui.label(src.citation());
+            ui.label(crate::i18n::citation(src, lang));
         } else {
             ui.label(format!("{}: {}", t.publisher, src.publisher));
         }
