@@ -42,19 +42,21 @@ fn frame(ctx: &egui::Context, state: &mut AppState) -> usize {
 }
 
 fn bench_view(b: Bencher, view: View, synthetic: bool) {
-    let mut state = AppState::new(Ok(data(synthetic)), Settings::default());
+    let mut state = AppState::new(data(synthetic), Settings::default());
     let compare: Vec<Action> = ["resection", "rfa", "tace", "sirt"]
         .iter()
         .filter_map(|id| {
             state
                 .consultation
                 .data()
-                .and_then(|d| d.treatments.iter().position(|t| t.id == *id))
+                .treatments
+                .iter()
+                .position(|t| t.id == *id)
         })
         .map(Action::ToggleCompare)
         .collect();
     state.apply(compare);
-    state.handout.chosen = Some(vec![2]);
+    state.pages.handout.chosen = Some(vec![2]);
     state.view = view;
     let ctx = egui::Context::default();
     setup_context(&ctx);
@@ -95,8 +97,8 @@ fn synthetic_700(b: Bencher, view: &str) {
 /// frame only compares the request and draws the last pages.
 #[divan::bench]
 fn handout_typing_a_name(b: Bencher) {
-    let mut state = AppState::new(Ok(data(false)), Settings::default());
-    state.handout.chosen = Some(vec![2, 4]);
+    let mut state = AppState::new(data(false), Settings::default());
+    state.pages.handout.chosen = Some(vec![2, 4]);
     state.view = View::Handout;
     let ctx = egui::Context::default();
     setup_context(&ctx);
@@ -107,11 +109,12 @@ fn handout_typing_a_name(b: Bencher) {
     b.bench_local(|| {
         n += 1;
         state
+            .pages
             .handout
             .patient
             .push(char::from(b'a' + (n % 26) as u8));
-        if state.handout.patient.len() > 40 {
-            state.handout.patient.clear();
+        if state.pages.handout.patient.len() > 40 {
+            state.pages.handout.patient.clear();
         }
         frame(&ctx, &mut state)
     });

@@ -210,7 +210,7 @@ fn every_word_of_the_app_comes_from_the_catalogue() {
     let d = dataset::load_embedded().unwrap();
     let content = content(&d);
     let mut state = AppState::new(
-        Ok(d),
+        d,
         Settings {
             lang: Lang::Pseudo,
             ..Settings::default()

@@ -12,7 +12,7 @@ use netliver::ui::{Action, AppState, Settings, View, app_ui, setup_context};
 
 fn harness(lang: Lang, view: View) -> Harness<'static, AppState> {
     let mut state = AppState::new(
-        dataset::load_embedded(),
+        dataset::load_embedded().unwrap(),
         Settings {
             lang,
             ..Settings::default()

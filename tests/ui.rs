@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use netliver::dataset::fields::Field;
 use netliver::dataset::{self, Lang};
-use netliver::ui::{AppState, Settings, View, app_ui, setup_context};
+use netliver::ui::{AppState, Screen, Settings, View, app_ui, screen_ui, setup_context};
 
 fn harness_with(state: AppState) -> Harness<'static, AppState> {
     let mut h = Harness::builder()
@@ -21,7 +21,7 @@ fn harness_with(state: AppState) -> Harness<'static, AppState> {
 
 fn harness(lang: Lang) -> Harness<'static, AppState> {
     harness_with(AppState::new(
-        dataset::load_embedded(),
+        dataset::load_embedded().unwrap(),
         Settings {
             lang,
             ..Settings::default()
@@ -133,7 +133,15 @@ fn a_broken_dataset_lists_its_errors_instead_of_the_app() {
         &|_| Err(String::new()),
     )
     .unwrap_err();
-    let h = harness_with(AppState::new(Err(report.clone()), Settings::default()));
+    let mut h = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .with_context_setup(setup_context)
+        .build_ui_state(
+            |ui, s: &mut Screen| screen_ui(ui, s),
+            Screen::new(Err(report.clone()), Settings::default()),
+        );
+    h.run();
+    let count = |h: &Harness<'_, Screen>, text: &str| h.query_all_by_label_contains(text).count();
     assert!(count(&h, "Datasættet kunne ikke indlæses") >= 1);
     for e in &report.errors {
         assert!(
@@ -144,6 +152,10 @@ fn a_broken_dataset_lists_its_errors_instead_of_the_app() {
     }
     // No half a dataset: no profile panel, no treatments.
     assert_eq!(count(&h, "Antal levermetastaser"), 0);
+    // The report can be read in English.
+    h.get_by_label("English").click();
+    h.run();
+    assert!(count(&h, "The dataset could not be loaded") >= 1);
 }
 
 #[test]
@@ -218,7 +230,7 @@ fn keyboard_only_from_profile_to_compare() {
 fn wait_for_preview(h: &mut Harness<'_, AppState>) {
     for _ in 0..1500 {
         h.run();
-        if h.state().handout.preview.current() {
+        if h.state().pages.handout.preview.current() {
             h.run();
             return;
         }
@@ -236,11 +248,12 @@ fn handout_view_previews_pages_and_reports_readability() {
     assert!(count(&h, "Vælg en eller flere behandlinger") >= 1);
     h.get_by_label("I folderen: RFA").click();
     wait_for_preview(&mut h);
-    assert_eq!(h.state().handout.chosen, Some(vec![2]));
+    assert_eq!(h.state().pages.handout.chosen, Some(vec![2]));
     assert!(count(&h, "Læsbarhed: LIX") >= 1, "readability shown");
     assert!(count(&h, "Side 1") >= 1, "the first page is previewed");
     assert!(
         h.state()
+            .pages
             .handout
             .pdf()
             .is_some_and(|p| p.starts_with(b"%PDF"))
@@ -259,10 +272,10 @@ mod window {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
     use netliver::dataset;
-    use netliver::ui::{AppState, NetLiverApp, Settings};
+    use netliver::ui::{NetLiverApp, Screen, Settings};
 
     fn app(settings: Settings) -> Harness<'static, NetLiverApp> {
-        let state = AppState::new(dataset::load_embedded(), settings);
+        let state = Screen::new(dataset::load_embedded(), settings);
         // Built light, as egui starts on a machine that prefers light. Frames run only when
         // a test steps them, so a test sees the frame right after its click.
         Harness::builder()
@@ -320,7 +333,7 @@ mod window {
 
     #[test]
     fn remembered_zoom_and_theme_are_set_before_the_first_frame() {
-        let state = AppState::new(
+        let state = Screen::new(
             dataset::load_embedded(),
             Settings {
                 dark: true,
@@ -431,7 +444,7 @@ fn settings_are_read_from_eframes_storage_file() {
 #[test]
 fn remembered_settings_decide_the_verdicts_at_start() {
     use netliver::assessment::{Scope, assess_with};
-    let mut state = AppState::new(dataset::load_embedded(), Settings::default());
+    let mut state = AppState::new(dataset::load_embedded().unwrap(), Settings::default());
     state.set_settings(Settings {
         scope: Scope::PageOnly,
         ..Settings::default()
@@ -536,7 +549,7 @@ fn the_mdt_notice_is_on_every_screen() {
 /// 12 metastases, 60 % of the liver, an earlier Whipple and positive SSTR imaging.
 fn guideline_patient(lang: Lang) -> AppState {
     let mut s = AppState::new(
-        dataset::load_embedded(),
+        dataset::load_embedded().unwrap(),
         Settings {
             lang,
             ..Settings::default()
@@ -592,7 +605,7 @@ fn the_layer_switch_shows_the_pages_verdicts_or_the_guidelines_with_their_source
 fn guideline_facts_left_unknown_are_a_checklist_and_the_panel_is_grouped() {
     let mut h = harness_sized(
         AppState::new(
-            dataset::load_embedded(),
+            dataset::load_embedded().unwrap(),
             Settings {
                 lang: Lang::En,
                 ..Settings::default()
@@ -661,6 +674,7 @@ fn search_reads_the_treatments_not_the_files_field_names() {
     assert!(count(&h, "No treatments match") >= 1);
     assert!(
         h.state()
+            .pages
             .overview
             .visible(&h.state().consultation)
             .is_empty()
@@ -677,7 +691,7 @@ fn rows_differing_only_in_english_are_marked_as_different() {
     }
     d.treatments[4].answers.insert("repeat".to_owned(), b);
     let mut state = AppState::new(
-        Ok(d),
+        d,
         Settings {
             lang: Lang::En,
             ..Settings::default()
@@ -703,7 +717,7 @@ fn a_fifth_comparison_is_refused_with_the_limit_named() {
         h.run();
     }
     assert_eq!(h.state().consultation.compare.len(), 4);
-    let max = netliver::ui::state::MAX_COMPARE.to_string();
+    let max = netliver::ui::context::MAX_COMPARE.to_string();
     assert!(h.state().flash.as_deref().is_some_and(|f| f.contains(&max)));
 }
 
@@ -718,7 +732,7 @@ fn the_handout_choice_can_be_cleared_and_its_language_follows_the_interface_unti
     h.run();
     // The comparison is the starting choice...
     assert_eq!(
-        h.state().handout.treatments(&h.state().consultation),
+        h.state().pages.handout.treatments(&h.state().consultation),
         vec![2, 4]
     );
     // ...and every box can be unticked: nothing comes back by itself.
@@ -727,13 +741,13 @@ fn the_handout_choice_can_be_cleared_and_its_language_follows_the_interface_unti
     h.get_by_label("I folderen: TACE").click();
     h.run();
     h.run();
-    assert_eq!(h.state().handout.chosen, Some(vec![]));
+    assert_eq!(h.state().pages.handout.chosen, Some(vec![]));
     assert!(count(&h, "Vælg en eller flere behandlinger") >= 1);
     // The handout's language follows the interface until it is chosen.
     h.get_by_label("English").click();
     h.run();
     assert_eq!(
-        h.state().handout.language(&h.state().consultation),
+        h.state().pages.handout.language(&h.state().consultation),
         Lang::En
     );
     h.get_by_label("Handout in Danish").click();
@@ -743,7 +757,7 @@ fn the_handout_choice_can_be_cleared_and_its_language_follows_the_interface_unti
     h.get_by_label("English").click();
     h.run();
     assert_eq!(
-        h.state().handout.language(&h.state().consultation),
+        h.state().pages.handout.language(&h.state().consultation),
         Lang::Da
     );
 }
@@ -755,7 +769,7 @@ fn typing_a_name_never_waits_for_the_typesetter_nor_offers_an_older_pdf() {
     h.run();
     h.get_by_label("In the handout: RFA").click();
     wait_for_preview(&mut h);
-    assert!(h.state().handout.pdf().is_some());
+    assert!(h.state().pages.handout.pdf().is_some());
     h.get_by_label("Patient's name (not saved)").focus();
     h.run();
     h.get_by_label("Patient's name (not saved)")
@@ -763,14 +777,14 @@ fn typing_a_name_never_waits_for_the_typesetter_nor_offers_an_older_pdf() {
     h.run();
     // The frame went on without typesetting: the last pages stay on screen, and no PDF
     // is offered until one with the new name exists.
-    assert!(h.state().handout.preview.shown.is_some());
+    assert!(h.state().pages.handout.preview.shown.is_some());
     assert!(
-        h.state().handout.pdf().is_none(),
+        h.state().pages.handout.pdf().is_none(),
         "an older PDF was offered"
     );
     assert!(count(&h, "Updating the preview") >= 1);
     wait_for_preview(&mut h);
-    let shown = h.state().handout.preview.shown.as_ref().unwrap();
-    assert!(shown.key.contains("Jens Testesen"));
-    assert!(h.state().handout.pdf().is_some());
+    let shown = h.state().pages.handout.preview.shown.as_ref().unwrap();
+    assert_eq!(shown.key.patient.as_deref(), Some("Jens Testesen"));
+    assert!(h.state().pages.handout.pdf().is_some());
 }

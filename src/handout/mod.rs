@@ -30,8 +30,8 @@ pub enum Paper {
 /// At most this many treatments in one handout.
 pub const MAX_TREATMENTS: usize = 4;
 
-/// What the clinician asks for.
-#[derive(Debug, Clone)]
+/// What the clinician asks for. Two requests are equal when they print the same handout.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Request {
     /// Treatment ids, in the order to print them.
     pub treatments: Vec<String>,

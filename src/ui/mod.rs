@@ -2,8 +2,9 @@
 //! actions, applied in one place after they have drawn; every clinical decision comes from
 //! [`crate::assessment`].
 
+pub mod app;
+pub mod context;
 pub mod preview;
-pub mod state;
 pub mod strings;
 mod tour;
 pub mod views;
@@ -14,14 +15,12 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use egui::gui_zoom::kb_shortcuts as zoom_keys;
-use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+use egui::Ui;
 
-pub use state::{Action, AppState, Consultation, FocusTarget, Settings, View};
-use strings::s;
+pub use app::{AppState, Broken, Screen, app_ui, screen_ui};
+pub use context::{Action, Consultation, FocusTarget, Settings, View};
 
-use crate::assessment::Scope;
-use crate::dataset::{self, Lang};
+use crate::dataset;
 
 /// eframe's name for the app: its settings folder (e.g. `~/.local/share/netliver`).
 const APP_ID: &str = "netliver";
@@ -29,7 +28,7 @@ const SETTINGS_KEY: &str = "netliver.settings";
 
 /// The eframe app: the state plus what only a running window needs.
 pub struct NetLiverApp {
-    pub state: AppState,
+    pub state: Screen,
     /// Frames left before closing (`--exit-after-frames`).
     exit_after: Option<u64>,
     frames: u64,
@@ -46,7 +45,7 @@ impl NetLiverApp {
     /// page), with the remembered settings (or the state's own when none are stored).
     pub fn new(
         cc: &eframe::CreationContext<'_>,
-        mut state: AppState,
+        mut state: Screen,
         exit_after: Option<u64>,
     ) -> Self {
         let stored = cc
@@ -96,7 +95,8 @@ impl NetLiverApp {
 impl eframe::App for NetLiverApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         if let Some(tour) = &mut self.tour {
-            if tour.step(&mut self.state) {
+            let done = self.state.ready().is_none_or(|s| tour.step(s));
+            if done {
                 let _ = writeln!(std::io::stderr(), "{}", tour.report());
                 self.tour = None;
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -121,7 +121,7 @@ impl eframe::App for NetLiverApp {
             widgets::paint_backdrop(ui);
             ui.ctx().request_repaint();
         }
-        window_ui(ui, &mut self.state);
+        app::window_ui(ui, &mut self.state);
         if self.settings_pending(ui.ctx()) {
             // A theme or zoom chosen in this frame is applied at the start of the next.
             ui.ctx().request_repaint();
@@ -150,7 +150,7 @@ impl eframe::App for NetLiverApp {
         eframe::set_value(storage, SETTINGS_KEY, self.state.settings());
     }
 
-    /// The panel colour, so the panels need not paint it (see [`window_ui`]).
+    /// The panel colour, so the panels need not paint it (see [`app::window_ui`]).
     fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
         visuals.panel_fill.to_normalized_gamma_f32()
     }
@@ -209,262 +209,6 @@ pub fn setup_context(ctx: &egui::Context) {
     });
     // Ctrl +/-/0 are handled as settings (see `shortcuts`), not by egui.
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
-}
-
-/// The whole window, background included: what tests and benchmarks draw.
-pub fn app_ui(ui: &mut Ui, state: &mut AppState) {
-    widgets::paint_backdrop(ui);
-    window_ui(ui, state);
-}
-
-/// The whole window on a backdrop that is already the panel colour: top bar, status bar,
-/// profile panel and the current view. The panels are not filled (see
-/// [`widgets::panel_frame`]); the native app has the renderer clear to the panel colour
-/// instead ([`NetLiverApp::clear_color`]), which on a software renderer halves the pixels
-/// shaded per frame.
-///
-/// Every panel returns actions; they are applied once all have drawn, so each view draws
-/// one consistent consultation.
-fn window_ui(ui: &mut Ui, state: &mut AppState) {
-    let mut actions = shortcuts(ui, state);
-    let c = &state.consultation;
-    egui::Panel::top("top-bar")
-        .frame(widgets::panel_frame(ui, false))
-        .show(ui, |ui| actions.extend(top_bar_ui(ui, c, state.view)));
-    egui::Panel::bottom("status-bar")
-        .frame(widgets::panel_frame(ui, false))
-        .show(ui, |ui| status_bar_ui(ui, c, state.flash.as_deref()));
-    if let Err(report) = &c.loaded {
-        let lang = c.lang();
-        egui::CentralPanel::default()
-            .frame(widgets::panel_frame(ui, true))
-            .show(ui, |ui| views::sources::errors_ui(ui, report, lang));
-        state.apply(actions);
-        return;
-    }
-    let profile = &mut state.profile;
-    egui::Panel::left("profile")
-        .frame(widgets::panel_frame(ui, false))
-        .resizable(true)
-        .default_size(300.0)
-        .min_size(260.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("profile-scroll")
-                .show(ui, |ui| actions.extend(profile.ui(ui, c)));
-        });
-    // The preview follows the consultation even while another view is shown, so the
-    // handout is ready when the clinician gets there.
-    if state.view != View::Handout {
-        actions.extend(state.handout.refresh(ui.ctx(), c));
-    }
-    egui::CentralPanel::default()
-        .frame(widgets::panel_frame(ui, true))
-        .show(ui, |ui| {
-            actions.extend(match state.view {
-                View::Overview => state.overview.ui(ui, c),
-                View::Compare => state.compare.ui(ui, c),
-                View::Detail(i) => state.detail.ui(ui, c, i),
-                View::Handout => state.handout.ui(ui, c),
-                View::Sources => state.sources.ui(ui, c),
-            });
-        });
-    focus_ui(ui, state);
-    state.apply(actions);
-}
-
-/// The first control of the current view, where F6 puts the focus.
-fn view_entry(state: &AppState) -> Option<egui::Id> {
-    match state.view {
-        View::Overview => state.overview.entry,
-        View::Compare => state.compare.entry,
-        View::Detail(_) => state.detail.entry,
-        View::Handout => state.handout.entry,
-        View::Sources => state.sources.entry,
-    }
-}
-
-/// Moves the keyboard focus where it was asked to go: the first patient field at start and
-/// after New patient, or between the profile and the view (F6).
-fn focus_ui(ui: &Ui, state: &mut AppState) {
-    let Some(target) = state.focus else { return };
-    let id = match target {
-        FocusTarget::Profile => state.profile.first,
-        FocusTarget::View => view_entry(state),
-    };
-    if let Some(id) = id {
-        ui.memory_mut(|m| m.request_focus(id));
-        state.focus = None;
-    }
-}
-
-fn shortcuts(ui: &Ui, state: &mut AppState) -> Vec<Action> {
-    let new_patient = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-    let views = [
-        (Key::Num1, View::Overview),
-        (Key::Num2, View::Compare),
-        (Key::Num3, View::Handout),
-        (Key::Num4, View::Sources),
-    ];
-    let zooms = [
-        (zoom_keys::ZOOM_IN, 1.0),
-        (zoom_keys::ZOOM_IN_SECONDARY, 1.0),
-        (zoom_keys::ZOOM_OUT, -1.0),
-    ];
-    let mut actions = Vec::new();
-    let in_profile = ui
-        .memory(egui::Memory::focused)
-        .is_some_and(|id| state.profile.ids.contains(&id));
-    ui.input_mut(|i| {
-        if i.consume_shortcut(&new_patient) {
-            actions.push(Action::NewPatient);
-        }
-        // Zoom is a setting like the others (egui's own zoom keys are off, see
-        // `setup_context`), so the buttons, the keys and the saved value agree.
-        for (shortcut, steps) in zooms {
-            if i.consume_shortcut(&shortcut) {
-                actions.push(Action::ZoomBy(steps));
-            }
-        }
-        if i.consume_shortcut(&zoom_keys::ZOOM_RESET) {
-            actions.push(Action::ZoomReset);
-        }
-        for (key, view) in views {
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, key)) {
-                actions.push(Action::Show(view));
-            }
-        }
-        if i.consume_key(Modifiers::NONE, Key::F6) {
-            actions.push(Action::Focus(if in_profile {
-                FocusTarget::View
-            } else {
-                FocusTarget::Profile
-            }));
-        }
-    });
-    if state.view == View::Handout {
-        let lang = state.lang();
-        state.handout.shortcuts(ui, lang);
-    }
-    actions
-}
-
-fn top_bar_ui(ui: &mut Ui, c: &Consultation, view: View) -> Vec<Action> {
-    let lang = c.lang();
-    let t = s(lang);
-    let mut actions = Vec::new();
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("netliver").strong().size(18.0));
-        ui.separator();
-        if c.loaded.is_ok() {
-            let tabs = [
-                (View::Overview, t.overview, "Alt+1"),
-                (View::Compare, t.compare, "Alt+2"),
-                (View::Handout, t.handout, "Alt+3"),
-                (View::Sources, t.sources, "Alt+4"),
-            ];
-            for (v, name, key) in tabs {
-                if ui
-                    .selectable_label(view == v, name)
-                    .on_hover_text(key)
-                    .clicked()
-                {
-                    actions.push(Action::Show(v));
-                }
-            }
-            if let View::Detail(i) = view
-                && let Some(tr) = c.data().and_then(|d| d.treatments.get(i))
-            {
-                let _ = ui.selectable_label(true, tr.short.get(lang));
-            }
-            ui.separator();
-            let scope = c.settings.scope;
-            for (value, name) in [
-                (Scope::PageOnly, t.page_only),
-                (Scope::WithGuidelines, t.with_guidelines),
-            ] {
-                if ui
-                    .selectable_label(scope == value, name)
-                    .on_hover_text(t.scope_hint)
-                    .clicked()
-                    && scope != value
-                {
-                    actions.push(Action::SetScope(value));
-                }
-            }
-        }
-        ui.separator();
-        for value in Lang::ALL {
-            let name = crate::ui::strings::s(value).language_name;
-            if ui.selectable_label(lang == value, name).clicked() && lang != value {
-                actions.push(Action::SetLang(value));
-            }
-        }
-        ui.separator();
-        let theme = if c.settings.dark {
-            t.light_theme
-        } else {
-            t.dark_theme
-        };
-        if ui.button(theme).clicked() {
-            actions.push(Action::ToggleTheme);
-        }
-        if ui
-            .button("−")
-            .on_hover_text("Ctrl −")
-            .accessible_name(t.zoom_out)
-            .clicked()
-        {
-            actions.push(Action::ZoomBy(-1.0));
-        }
-        ui.label(format!("{:.0} %", c.settings.zoom * 100.0));
-        if ui
-            .button("+")
-            .on_hover_text("Ctrl +")
-            .accessible_name(t.zoom_in)
-            .clicked()
-        {
-            actions.push(Action::ZoomBy(1.0));
-        }
-    });
-    actions
-}
-
-/// The bottom bar, always visible: that netliver is decision support and the MDT decides;
-/// the dataset's version; the last message.
-fn status_bar_ui(ui: &mut Ui, c: &Consultation, flash: Option<&str>) {
-    let lang = c.lang();
-    let t = s(lang);
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new(format!("ℹ {}", crate::i18n::mdt_notice(lang)))
-                .small()
-                .strong(),
-        );
-        ui.separator();
-        match c.data() {
-            Some(d) => {
-                ui.label(
-                    RichText::new(strings::dataset_line(
-                        lang,
-                        &d.id,
-                        &d.version,
-                        &d.reviewed,
-                        d.sources.len(),
-                    ))
-                    .small(),
-                );
-            }
-            None => {
-                ui.label(RichText::new(t.no_dataset).small());
-            }
-        }
-        ui.label(RichText::new(t.focus_hint).small().weak());
-        if let Some(msg) = flash {
-            ui.separator();
-            ui.label(RichText::new(msg).small().color(ui.visuals().warn_fg_color));
-        }
-    });
 }
 
 /// How the window is drawn.
@@ -582,7 +326,7 @@ the command line (`netliver --help`) works without a screen.",
 /// the window and renderer start, which takes far longer.
 struct Preload {
     data: Option<PathBuf>,
-    pending: Mutex<Option<JoinHandle<AppState>>>,
+    pending: Mutex<Option<JoinHandle<Screen>>>,
 }
 
 impl Preload {
@@ -598,13 +342,13 @@ impl Preload {
         }
     }
 
-    fn build(data: Option<&std::path::Path>) -> AppState {
-        AppState::new(dataset::load(data), Settings::default())
+    fn build(data: Option<&std::path::Path>) -> Screen {
+        Screen::new(dataset::load(data), Settings::default())
     }
 
     /// The state built on the thread; built here if the thread could not start or a
     /// second renderer is tried after the first one took it.
-    fn take(&self) -> AppState {
+    fn take(&self) -> Screen {
         let handle = self.pending.lock().ok().and_then(|mut h| h.take());
         handle
             .and_then(|h| h.join().ok())

@@ -29,19 +29,19 @@ pub struct Made {
 }
 
 struct Job {
-    key: String,
+    key: Request,
     data: Arc<Dataset>,
     request: Request,
 }
 
 struct Done {
-    key: String,
+    key: Request,
     result: Result<Made, String>,
 }
 
 /// The preview shown: the request it was made for and the result.
 pub struct Shown {
-    pub key: String,
+    pub key: Request,
     pub result: Result<Rendered, String>,
 }
 
@@ -59,14 +59,9 @@ pub struct Preview {
     tx: Option<Sender<Job>>,
     rx: Option<Receiver<Done>>,
     /// The newest request sent.
-    pub requested: Option<String>,
+    pub requested: Option<Request>,
     /// The last good (or failed) preview, kept while a newer one is made.
     pub shown: Option<Shown>,
-}
-
-/// The key that tells two requests apart (everything printed depends on it).
-pub fn key_of(request: &Request) -> String {
-    format!("{request:?}")
 }
 
 fn make(data: &Dataset, request: &Request) -> Result<Made, String> {
@@ -113,10 +108,11 @@ impl Preview {
             self.shown = None;
             return;
         };
-        let key = key_of(&request);
-        if self.requested.as_deref() == Some(key.as_str()) {
+        // A comparison of what is printed; nothing is formatted or hashed per frame.
+        if self.requested.as_ref() == Some(&request) {
             return;
         }
+        let key = request.clone();
         if self.tx.is_none() {
             let (tx, jobs) = mpsc::channel::<Job>();
             let (done, rx) = mpsc::channel::<Done>();

@@ -5,7 +5,8 @@
 
 use std::time::Instant;
 
-use super::state::{Action, AppState, View};
+use super::app::AppState;
+use super::context::{Action, View};
 
 /// One phase of the tour: its name, how many frames, and what to do at its start.
 struct Phase {
@@ -100,7 +101,7 @@ impl Tour {
         if phase.name.starts_with("scrolling") {
             #[allow(clippy::cast_precision_loss)]
             let offset = (self.frame as f32 * 37.0) % 900.0;
-            state.overview.scroll_to = Some(offset);
+            state.pages.overview.scroll_to = Some(offset);
         }
         self.frame += 1;
         if self.frame >= phase.frames {

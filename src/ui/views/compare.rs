@@ -4,7 +4,7 @@
 use egui::{Id, RichText, Ui};
 
 use crate::dataset::Answer;
-use crate::ui::state::{Action, Consultation, MAX_COMPARE, View};
+use crate::ui::context::{Action, Consultation, MAX_COMPARE, View};
 use crate::ui::strings::s;
 use crate::ui::widgets::{Footnotes, cite_marker, highlight_fill, icon_array, verdict_badge};
 
@@ -15,7 +15,7 @@ pub struct CompareView {
 }
 
 impl CompareView {
-    pub fn ui(&mut self, ui: &mut Ui, c: &Consultation) -> Vec<Action> {
+    pub fn draw(&mut self, ui: &mut Ui, c: &Consultation) -> Vec<Action> {
         let lang = c.lang();
         let t = s(lang);
         let mut actions = self.picker_ui(ui, c);
@@ -24,7 +24,7 @@ impl CompareView {
             ui.label(t.choose_for_grid);
             return actions;
         }
-        let Some(d) = c.data() else { return actions };
+        let d = c.data();
         let cols = &c.compare;
         let mut notes = Footnotes::default();
         let dark = ui.visuals().dark_mode;
@@ -105,7 +105,7 @@ impl CompareView {
         let lang = c.lang();
         let t = s(lang);
         let mut actions = Vec::new();
-        let Some(d) = c.data() else { return actions };
+        let d = c.data();
         self.entry = None;
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(t.compare_label).strong());
@@ -190,5 +190,23 @@ fn answer_ui(
         Some(Answer::NotStated) | None => {
             ui.label(RichText::new(t.not_stated).italics().weak());
         }
+    }
+}
+
+impl super::Page for CompareView {
+    fn ui(&mut self, ui: &mut Ui, c: &Consultation, _view: View) -> Vec<Action> {
+        self.draw(ui, c)
+    }
+
+    fn entry(&self) -> Option<Id> {
+        self.entry
+    }
+
+    fn tab(&self) -> Option<super::Tab> {
+        Some((View::Compare, |t| t.compare))
+    }
+
+    fn shows(&self, view: View) -> bool {
+        matches!(view, View::Compare)
     }
 }

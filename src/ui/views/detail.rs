@@ -7,7 +7,7 @@ use egui::{Id, RichText, Ui};
 
 use crate::assessment::{Scope, is_literature};
 use crate::dataset::{Answer, Claim, Dataset, Lang};
-use crate::ui::state::{Action, Consultation, View};
+use crate::ui::context::{Action, Consultation, View};
 use crate::ui::strings::{self, s};
 use crate::ui::widgets::{
     Footnotes, cite_marker, evidence_tag, icon_array, section, verdict_badge, verdict_color,
@@ -20,11 +20,11 @@ pub struct DetailView {
 }
 
 impl DetailView {
-    pub fn ui(&mut self, ui: &mut Ui, c: &Consultation, index: usize) -> Vec<Action> {
+    pub fn draw(&mut self, ui: &mut Ui, c: &Consultation, index: usize) -> Vec<Action> {
         let lang = c.lang();
         let t = s(lang);
         let mut actions = Vec::new();
-        let Some(d) = c.data() else { return actions };
+        let d = c.data();
         let Some(tr) = d.treatments.get(index) else {
             actions.push(Action::Show(View::Overview));
             return actions;
@@ -293,5 +293,22 @@ fn claims(
     }
     for c in list {
         notes.claim(ui, d, &format!("• {}", c.text.get(lang)), &c.cite, lang);
+    }
+}
+
+impl super::Page for DetailView {
+    fn ui(&mut self, ui: &mut Ui, c: &Consultation, view: View) -> Vec<Action> {
+        match view {
+            View::Detail(i) => self.draw(ui, c, i),
+            _ => Vec::new(),
+        }
+    }
+
+    fn entry(&self) -> Option<Id> {
+        self.entry
+    }
+
+    fn shows(&self, view: View) -> bool {
+        matches!(view, View::Detail(_))
     }
 }

@@ -10,8 +10,8 @@ use egui::{Id, RichText, Ui};
 
 use crate::dataset::Lang;
 use crate::handout::{self, MAX_TREATMENTS, Paper, Request, output};
+use crate::ui::context::{Action, Consultation, View};
 use crate::ui::preview::Preview;
-use crate::ui::state::{Action, Consultation};
 use crate::ui::strings::{self, s};
 use crate::ui::widgets::panel_frame;
 
@@ -33,7 +33,14 @@ pub struct HandoutView {
     messages: (Sender<String>, Receiver<String>),
     /// The view's first control, where F6 puts the focus.
     pub entry: Option<Id>,
+    /// The date printed, read from the clock at most every [`DATE_EVERY`] seconds (a
+    /// handout made after midnight carries the new date), not every frame.
+    date: (i32, u8, u8),
+    date_read_at: f64,
 }
+
+/// How often the printed date is read from the clock, in seconds of the app's time.
+const DATE_EVERY: f64 = 30.0;
 
 impl Default for HandoutView {
     fn default() -> Self {
@@ -47,6 +54,8 @@ impl Default for HandoutView {
             busy: false,
             messages: mpsc::channel(),
             entry: None,
+            date: handout::today(),
+            date_read_at: 0.0,
         }
     }
 }
@@ -66,7 +75,7 @@ impl HandoutView {
 
     /// What the handout would print now, if any treatment is chosen.
     pub fn request(&self, c: &Consultation) -> Option<Request> {
-        let d = c.data()?;
+        let d = c.data();
         let chosen = self.treatments(c);
         if chosen.is_empty() {
             return None;
@@ -79,7 +88,7 @@ impl HandoutView {
             clinician: Some(c.settings.clinician.clone()),
             department: Some(c.settings.department.clone()),
             patient: Some(self.patient.clone()),
-            date: handout::today(),
+            date: self.date,
             scope: c.settings.scope,
         })
     }
@@ -92,10 +101,13 @@ impl HandoutView {
     /// Keeps the preview in step with the request (a cheap comparison; the work is done
     /// on the worker), and takes finished work.
     pub fn refresh(&mut self, ctx: &egui::Context, c: &Consultation) -> Vec<Action> {
-        if let Ok(l) = &c.loaded {
-            let request = self.request(c);
-            self.preview.want(ctx, &l.data, request);
+        let now = ctx.input(|i| i.time);
+        if now - self.date_read_at >= DATE_EVERY || now < self.date_read_at {
+            self.date = handout::today();
+            self.date_read_at = now;
         }
+        let request = self.request(c);
+        self.preview.want(ctx, &c.loaded.data, request);
         self.preview.poll(ctx);
         let mut actions = Vec::new();
         while let Ok(msg) = self.messages.1.try_recv() {
@@ -108,7 +120,7 @@ impl HandoutView {
         actions
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, c: &Consultation) -> Vec<Action> {
+    pub fn draw(&mut self, ui: &mut Ui, c: &Consultation) -> Vec<Action> {
         let mut actions = self.refresh(ui.ctx(), c);
         egui::Panel::left("handout-options")
             .frame(panel_frame(ui, false))
@@ -129,7 +141,7 @@ impl HandoutView {
         let lang = c.lang();
         let t = s(lang);
         let mut actions = Vec::new();
-        let Some(d) = c.data() else { return actions };
+        let d = c.data();
         ui.heading(t.handout_title);
         ui.label(RichText::new(strings::handout_treatments(lang, MAX_TREATMENTS)).strong())
             .on_hover_text(t.follow_comparison);
@@ -219,14 +231,14 @@ impl HandoutView {
                 .on_hover_text("Ctrl+S")
                 .clicked()
             {
-                self.save(lang);
+                actions.push(Action::SaveHandout);
             }
             if ui
                 .add_enabled(ready, egui::Button::new(t.print))
                 .on_hover_text("Ctrl+P")
                 .clicked()
             {
-                self.print(lang);
+                actions.push(Action::PrintHandout);
             }
         });
         if let Some(folder) = &self.no_dialog_folder {
@@ -281,6 +293,9 @@ impl HandoutView {
     /// Saves the current PDF: through the system's file dialog on a thread of its own (the
     /// frame goes on), or into the Documents folder where there is no dialog.
     pub fn save(&mut self, lang: Lang) {
+        if self.busy {
+            return;
+        }
         let Some(r) = self.preview.pdf() else { return };
         let (pdf, stem) = (r.pdf.clone(), r.file_stem.clone());
         let tx = self.messages.0.clone();
@@ -319,6 +334,9 @@ impl HandoutView {
 
     /// Prints the current PDF on a thread of its own (a network printer may be slow).
     pub fn print(&mut self, lang: Lang) {
+        if self.busy {
+            return;
+        }
         let Some(pdf) = self.pdf().map(<[u8]>::to_vec) else {
             return;
         };
@@ -336,29 +354,6 @@ impl HandoutView {
             });
         if spawned.is_err() {
             self.busy = false;
-        }
-    }
-
-    /// Ctrl+S and Ctrl+P on the handout view.
-    pub fn shortcuts(&mut self, ui: &Ui, lang: Lang) {
-        let (save, print) = ui.input_mut(|i| {
-            (
-                i.consume_shortcut(&egui::KeyboardShortcut::new(
-                    egui::Modifiers::COMMAND,
-                    egui::Key::S,
-                )),
-                i.consume_shortcut(&egui::KeyboardShortcut::new(
-                    egui::Modifiers::COMMAND,
-                    egui::Key::P,
-                )),
-            )
-        });
-        let ready = self.pdf().is_some() && !self.busy;
-        if save && ready {
-            self.save(lang);
-        }
-        if print && ready {
-            self.print(lang);
         }
     }
 }
@@ -382,4 +377,26 @@ fn has_file_dialog() -> bool {
 fn which(program: &str) -> bool {
     std::env::var_os("PATH")
         .is_some_and(|paths| std::env::split_paths(&paths).any(|p| p.join(program).is_file()))
+}
+
+impl super::Page for HandoutView {
+    fn ui(&mut self, ui: &mut Ui, c: &Consultation, _view: View) -> Vec<Action> {
+        self.draw(ui, c)
+    }
+
+    fn entry(&self) -> Option<Id> {
+        self.entry
+    }
+
+    fn tab(&self) -> Option<super::Tab> {
+        Some((View::Handout, |t| t.handout))
+    }
+
+    fn shows(&self, view: View) -> bool {
+        matches!(view, View::Handout)
+    }
+
+    fn background(&mut self, ctx: &egui::Context, c: &Consultation) -> Vec<Action> {
+        self.refresh(ctx, c)
+    }
 }

@@ -5,7 +5,7 @@
 use egui::{Id, RichText, Ui};
 
 use crate::dataset::Verdict;
-use crate::ui::state::{Action, Consultation, MAX_COMPARE, View};
+use crate::ui::context::{Action, Consultation, MAX_COMPARE, View};
 use crate::ui::strings::{self, s};
 use crate::ui::widgets::{checks_hover, citation_text, evidence_tag, verdict_badge};
 
@@ -34,9 +34,7 @@ pub struct OverviewView {
 impl OverviewView {
     /// The treatments listed, by index, after filter and search.
     pub fn visible(&self, c: &Consultation) -> Vec<usize> {
-        let Ok(l) = &c.loaded else {
-            return Vec::new();
-        };
+        let l = &c.loaded;
         (0..l.data.treatments.len())
             .filter(|&i| {
                 self.filter == Filter::All
@@ -47,13 +45,10 @@ impl OverviewView {
             .collect()
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, c: &Consultation) -> Vec<Action> {
+    pub fn draw(&mut self, ui: &mut Ui, c: &Consultation) -> Vec<Action> {
         let lang = c.lang();
         let t = s(lang);
         let mut actions = Vec::new();
-        if c.data().is_none() {
-            return actions;
-        }
         ui.horizontal_wrapped(|ui| {
             ui.label(t.show);
             let r = ui.selectable_value(&mut self.filter, Filter::All, t.all);
@@ -109,7 +104,8 @@ impl OverviewView {
 fn card_ui(ui: &mut Ui, c: &Consultation, i: usize, actions: &mut Vec<Action>) {
     let lang = c.lang();
     let t = s(lang);
-    let (Some(d), Some(a)) = (c.data(), c.assessment(i)) else {
+    let d = c.data();
+    let Some(a) = c.assessment(i) else {
         return;
     };
     let tr = &d.treatments[i];
@@ -205,4 +201,22 @@ fn card_ui(ui: &mut Ui, c: &Consultation, i: usize, actions: &mut Vec<Action>) {
                 }
             });
         });
+}
+
+impl super::Page for OverviewView {
+    fn ui(&mut self, ui: &mut Ui, c: &Consultation, _view: View) -> Vec<Action> {
+        self.draw(ui, c)
+    }
+
+    fn entry(&self) -> Option<Id> {
+        self.entry
+    }
+
+    fn tab(&self) -> Option<super::Tab> {
+        Some((View::Overview, |t| t.overview))
+    }
+
+    fn shows(&self, view: View) -> bool {
+        matches!(view, View::Overview)
+    }
 }

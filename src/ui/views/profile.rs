@@ -9,7 +9,7 @@ use egui::{Id, RichText, Ui};
 use crate::assessment::InputError;
 use crate::dataset::Lang;
 use crate::dataset::fields::{Field, Group, Kind, Layer};
-use crate::ui::state::{Action, Consultation};
+use crate::ui::context::{Action, Consultation};
 use crate::ui::strings::{self, s};
 
 /// What is typed into a number field, kept as typed so a half-typed value is not lost.

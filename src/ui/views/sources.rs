@@ -7,7 +7,7 @@ use egui::{Id, RichText, Ui};
 
 use super::detail::disagreement_ui;
 use crate::dataset::{Lang, Report, Source};
-use crate::ui::state::{Action, Consultation};
+use crate::ui::context::{Action, Consultation, View};
 use crate::ui::strings::{self, s};
 use crate::ui::widgets::{Footnotes, icon_array, section};
 
@@ -18,12 +18,10 @@ pub struct SourcesView {
 }
 
 impl SourcesView {
-    pub fn ui(&mut self, ui: &mut Ui, c: &Consultation) -> Vec<Action> {
+    pub fn draw(&mut self, ui: &mut Ui, c: &Consultation) -> Vec<Action> {
         let lang = c.lang();
         let t = s(lang);
-        let Ok(loaded) = &c.loaded else {
-            return Vec::new();
-        };
+        let loaded = &c.loaded;
         let d = loaded.data.as_ref();
         let mut notes = Footnotes::default();
         egui::ScrollArea::vertical()
@@ -166,4 +164,22 @@ pub fn errors_ui(ui: &mut Ui, report: &Report, lang: Lang) {
                 ui.add_space(8.0);
             }
         });
+}
+
+impl super::Page for SourcesView {
+    fn ui(&mut self, ui: &mut Ui, c: &Consultation, _view: View) -> Vec<Action> {
+        self.draw(ui, c)
+    }
+
+    fn entry(&self) -> Option<Id> {
+        self.entry
+    }
+
+    fn tab(&self) -> Option<super::Tab> {
+        Some((View::Sources, |t| t.sources))
+    }
+
+    fn shows(&self, view: View) -> bool {
+        matches!(view, View::Sources)
+    }
 }
