@@ -9,8 +9,8 @@
 
 use std::fmt;
 
-use super::model::Lang;
-pub use super::model::Words;
+use crate::lang::Lang;
+pub use crate::lang::Words;
 
 /// One option of a choice field: its id (used in rules, JSON and flags) and its label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,6 +9,7 @@ pub mod model;
 pub mod rules;
 pub mod spans;
 mod validate;
+pub mod vocab;
 
 use std::collections::HashMap;
 use std::fmt;

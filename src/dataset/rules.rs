@@ -19,7 +19,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::model::Verdict;
+use super::vocab::Verdict;
 
 pub use super::fields::{Field, GRADES, Kind, PRIMARIES};
 

@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use super::{ComposeError, MAX_TREATMENTS, Paper, Readability, Request, date_text, name_for_print};
-use crate::assessment::{self, is_literature};
+use crate::assessment::{self, Reader, is_literature};
 use crate::dataset::{Answer, Dataset, Freq, Lang, Outcome, Treatment};
 
 /// The rows of page 1's grid, in order: the questions a patient compares options by (the
@@ -330,7 +330,7 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
                 effects: t
                     .outcomes
                     .iter()
-                    .filter(|o| !is_literature(d, &o.cite))
+                    .filter(|o| req.scope.shows(d, &o.cite, Reader::Patient))
                     .map(|o| effect(o, lang, &labels))
                     .collect(),
                 burdens,
@@ -342,7 +342,7 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
                 before: a
                     .preparations
                     .iter()
-                    .filter(|p| p.for_patient_handout(d))
+                    .filter(|p| req.scope.shows_prep(d, p, Reader::Patient))
                     .map(|p| crate::i18n::prep_for_patient(p, lang))
                     .collect(),
                 // Guideline facts that change this patient's risk, in plain words.
@@ -431,7 +431,7 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
         let printed_preps = a
             .preparations
             .iter()
-            .filter(|p| p.for_patient_handout(d))
+            .filter(|p| req.scope.shows_prep(d, p, Reader::Patient))
             .map(|p| &p.cite);
         let printed_risks = a
             .reasons

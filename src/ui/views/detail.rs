@@ -5,7 +5,7 @@
 
 use egui::{Id, RichText, Ui};
 
-use crate::assessment::{Scope, is_literature};
+use crate::assessment::{Reader, is_literature};
 use crate::dataset::{Answer, Claim, Dataset, Lang};
 use crate::ui::context::{Action, Consultation, View};
 use crate::ui::strings::{self, s};
@@ -32,7 +32,8 @@ impl DetailView {
         let chosen = c.compare.contains(&index);
         let mut notes = Footnotes::default();
         // With the patient page only, the guideline layer's content stays out of sight.
-        let shown = |cite: &crate::dataset::Cite| c.settings.scope.admits(d, cite);
+        let shown =
+            |cite: &crate::dataset::Cite| c.settings.scope.shows(d, cite, Reader::Clinician);
         egui::ScrollArea::vertical()
             .id_salt(("detail", index))
             .auto_shrink([false, false])
@@ -168,9 +169,9 @@ impl DetailView {
                     .disagreements
                     .iter()
                     .filter(|x| x.treatments.contains(&tr.id))
+                    .filter(|x| c.settings.scope.admits_disagreement(d, x))
                     .collect();
-                // Every disagreement involves a guideline source.
-                if !differ.is_empty() && c.settings.scope == Scope::WithGuidelines {
+                if !differ.is_empty() {
                     section(ui, t.where_sources_differ);
                     for x in differ {
                         disagreement_ui(ui, &mut notes, d, x, lang);

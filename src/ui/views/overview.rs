@@ -163,7 +163,11 @@ fn card_ui(ui: &mut Ui, c: &Consultation, i: usize, actions: &mut Vec<Action>) {
             let key: Vec<String> = tr
                 .outcomes
                 .iter()
-                .filter(|o| !crate::assessment::is_literature(d, &o.cite))
+                .filter(|o| {
+                    c.settings
+                        .scope
+                        .shows(d, &o.cite, crate::assessment::Reader::Card)
+                })
                 .filter_map(|o| {
                     o.freq
                         .map(|f| format!("{}: {}", crate::i18n::freq(f, lang), o.text.get(lang)))
