@@ -10,6 +10,7 @@ pub mod rules;
 pub mod spans;
 mod validate;
 pub mod vocab;
+mod walk;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -18,6 +19,7 @@ use std::path::Path;
 pub use load::{DiskFolder, Folder, Layout, MemFolder};
 pub use model::*;
 pub use validate::is_date;
+pub use walk::Stats;
 
 /// The name messages give the dataset compiled into the binary.
 pub const EMBEDDED_NAME: &str = "<built-in>/net-liver-metastases";

@@ -3,6 +3,7 @@
 //! [`crate::assessment`].
 
 pub mod app;
+mod bars;
 pub mod context;
 pub mod preview;
 pub mod strings;
