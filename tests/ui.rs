@@ -8,6 +8,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use netliver::dataset::fields::Field;
 use netliver::dataset::{self, Lang};
+mod common;
+
 use netliver::ui::{AppState, Screen, Settings, View, app_ui, screen_ui, setup_context};
 
 fn harness_with(state: AppState) -> Harness<'static, AppState> {
@@ -163,7 +165,8 @@ fn details_show_every_section_with_citations() {
     let mut h = harness(Lang::En);
     h.get_by_label("Details: RFA").click();
     h.run();
-    assert!(matches!(h.state().view, View::Detail(2)));
+    let rfa = common::index_of(h.state().consultation.data(), "rfa");
+    assert_eq!(h.state().view, View::Detail(rfa));
     assert!(count(&h, "Citation 1") >= 1);
     assert!(count(&h, "Sources on this page") >= 1);
     assert!(count(&h, "70-90 of 100") >= 1);
@@ -575,14 +578,15 @@ fn guideline_patient(lang: Lang) -> AppState {
 #[test]
 fn the_layer_switch_shows_the_pages_verdicts_or_the_guidelines_with_their_sources() {
     let mut h = harness_sized(guideline_patient(Lang::En), [1400.0, 1000.0]);
-    let tace = |h: &Harness<'_, AppState>| h.state().consultation.assessments[4].verdict;
+    let tace = |h: &Harness<'_, AppState>| common::of(&h.state().consultation.assessments, "tace").verdict;
     assert_eq!(tace(&h), netliver::dataset::Verdict::NotEligible);
     assert!(count(&h, "The guidelines add:") >= 1);
     assert!(
         count(&h, "National guideline, Sweden") >= 1,
         "evidence type shown"
     );
-    h.state_mut().view = View::Detail(4);
+    let tace_at = common::index_of(h.state().consultation.data(), "tace");
+    h.state_mut().view = View::Detail(tace_at);
     h.run();
     assert!(
         count(&h, "Cohort, 2016") >= 1,
@@ -684,12 +688,13 @@ fn search_reads_the_treatments_not_the_files_field_names() {
 #[test]
 fn rows_differing_only_in_english_are_marked_as_different() {
     let mut d = dataset::load_embedded().unwrap();
-    let a = d.treatments[3].answers["repeat"].clone();
+    let (tae, tace) = (common::index_of(&d, "tae"), common::index_of(&d, "tace"));
+    let a = d.treatments[tae].answers["repeat"].clone();
     let mut b = a.clone();
     if let netliver::dataset::Answer::Stated { text, .. } = &mut b {
         *text.get_mut(netliver::dataset::Lang::En) = "Different in English only.".to_owned();
     }
-    d.treatments[4].answers.insert("repeat".to_owned(), b);
+    d.treatments[tace].answers.insert("repeat".to_owned(), b);
     let mut state = AppState::new(
         d,
         Settings {
@@ -698,8 +703,8 @@ fn rows_differing_only_in_english_are_marked_as_different() {
         },
     );
     state.apply(vec![
-        netliver::ui::Action::ToggleCompare(3),
-        netliver::ui::Action::ToggleCompare(4),
+        netliver::ui::Action::ToggleCompare(tae),
+        netliver::ui::Action::ToggleCompare(tace),
         netliver::ui::Action::Show(View::Compare),
     ]);
     let h = harness_with(state);
@@ -724,16 +729,18 @@ fn a_fifth_comparison_is_refused_with_the_limit_named() {
 #[test]
 fn the_handout_choice_can_be_cleared_and_its_language_follows_the_interface_until_chosen() {
     let mut h = harness(Lang::Da);
+    let d = h.state().consultation.data();
+    let (rfa, tace) = (common::index_of(d, "rfa"), common::index_of(d, "tace"));
     h.state_mut().apply(vec![
-        netliver::ui::Action::ToggleCompare(2),
-        netliver::ui::Action::ToggleCompare(4),
+        netliver::ui::Action::ToggleCompare(rfa),
+        netliver::ui::Action::ToggleCompare(tace),
     ]);
     h.get_by_label("Patientfolder").click();
     h.run();
     // The comparison is the starting choice...
     assert_eq!(
         h.state().pages.handout.treatments(&h.state().consultation),
-        vec![2, 4]
+        vec![rfa, tace]
     );
     // ...and every box can be unticked: nothing comes back by itself.
     h.get_by_label("I folderen: RFA").click();

@@ -404,7 +404,8 @@ fn missing_facts_are_named_in_the_reason() {
         .iter()
         .find(|v| v.name.starts_with("ECOG not entered"))
         .unwrap();
-    let resection = &assess(&d, &profile_of(v))[0];
+    let all = assess(&d, &profile_of(v));
+    let resection = common::of(&all, "resection");
     let named: Vec<&Field> = resection.reasons.iter().flat_map(|r| &r.missing).collect();
     // One caution per missing field, explained by the strictest item that needs it.
     assert_eq!(named, [&Field::Ecog]);
@@ -427,7 +428,8 @@ fn debulking_with_its_purpose_unknown_says_so_instead_of_asserting_a_need() {
         .iter()
         .find(|v| v.name.starts_with("symptoms and the wish"))
         .unwrap();
-    let debulking = &assess(&d, &profile_of(v))[1];
+    let all = assess(&d, &profile_of(v));
+    let debulking = common::of(&all, "debulking");
     assert_eq!(debulking.verdict, C);
     let r = debulking.decisive();
     assert_eq!(
@@ -456,22 +458,23 @@ fn labels_carry_the_sources_hedges() {
     let all = assess(&d, &profile_of(v));
     // Debulking and embolisation: the page only permits ("kan også", "eventuelt").
     assert_eq!(
-        netliver::i18n::badge(&all[1], Lang::Da),
+        netliver::i18n::badge(common::of(&all, "debulking"), Lang::Da),
         "Kan komme på tale"
     );
     assert_eq!(
-        netliver::i18n::badge(&all[3], Lang::En),
+        netliver::i18n::badge(common::of(&all, "tae"), Lang::En),
         "May be considered"
     );
     // The "works least well" sentence qualifies the effect; it is said, not held against it.
-    assert!(all[3].reasons.iter().any(|r| {
+    assert!(common::of(&all, "tae").reasons.iter().any(|r| {
         netliver::i18n::reason(r, netliver::dataset::Lang::En).contains("works least well")
             && r.verdict == E
     }));
-    let first = &assess(&d, &profile_of(&VIGNETTES[0]))[0];
+    let all = assess(&d, &profile_of(&VIGNETTES[0]));
+    let first = common::of(&all, "resection");
     assert_eq!(netliver::i18n::badge(first, Lang::En), "Meets the criteria");
     assert_eq!(
-        d.treatments[0].name.get(Lang::En),
+        d.treatment("resection").unwrap().name.get(Lang::En),
         "Surgery aiming to remove the metastases completely"
     );
 }

@@ -175,3 +175,23 @@ pub fn all_ron(folder: &MemFolder) -> String {
 #[allow(dead_code)]
 pub const SOURCE: &str =
     include_str!("../../data/net-liver-metastases/sources/kb-net-levermetastaser.da.txt");
+
+/// The assessment of the treatment `id`, wherever the dataset lists it.
+#[allow(dead_code)]
+pub fn of<'a>(
+    all: &'a [netliver::assessment::Assessment],
+    id: &str,
+) -> &'a netliver::assessment::Assessment {
+    all.iter()
+        .find(|a| a.treatment == id)
+        .unwrap_or_else(|| panic!("no assessment of {id}"))
+}
+
+/// The index of the treatment `id` in the dataset.
+#[allow(dead_code)]
+pub fn index_of(d: &netliver::dataset::Dataset, id: &str) -> usize {
+    d.treatments
+        .iter()
+        .position(|t| t.id == id)
+        .unwrap_or_else(|| panic!("no treatment {id}"))
+}
