@@ -37,7 +37,9 @@ fn input() -> egui::RawInput {
 }
 
 fn frame(ctx: &egui::Context, state: &mut AppState) -> usize {
-    let out = ctx.run_ui(input(), |ui| app_ui(ui, state));
+    let mut out = ctx.run_ui(input(), |ui| app_ui(ui, state));
+    // No renderer takes the textures here; say so, as a renderer would have taken them.
+    out.textures_delta.clear();
     ctx.tessellate(out.shapes, out.pixels_per_point).len()
 }
 

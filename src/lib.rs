@@ -2,7 +2,9 @@
 //! (NET) liver metastases.
 //!
 //! Layers, data flowing one way: [`dataset`] (load + validate) -> [`assessment`] (profile +
-//! rules -> verdicts with reasons) -> presentation in [`cli`] and [`ui`].
+//! rules -> verdicts with reasons, as data) -> [`i18n`] (the words, one catalogue per
+//! language) -> [`handout`] -> presentation in [`cli`] and [`ui`]. [`lang`] is the leaf all
+//! of them share.
 
 pub mod assessment;
 pub mod cli;

@@ -262,7 +262,7 @@ fn handout_view_previews_pages_and_reports_readability() {
             .is_some_and(|p| p.starts_with(b"%PDF"))
     );
     // English handout from a Danish interface.
-    h.get_by_label("Folder på engelsk").click();
+    h.get_by_label("Folderens sprog: English").click();
     wait_for_preview(&mut h);
     assert!(count(&h, "Læsbarhed: Flesch") >= 1);
 }
@@ -578,7 +578,8 @@ fn guideline_patient(lang: Lang) -> AppState {
 #[test]
 fn the_layer_switch_shows_the_pages_verdicts_or_the_guidelines_with_their_sources() {
     let mut h = harness_sized(guideline_patient(Lang::En), [1400.0, 1000.0]);
-    let tace = |h: &Harness<'_, AppState>| common::of(&h.state().consultation.assessments, "tace").verdict;
+    let tace =
+        |h: &Harness<'_, AppState>| common::of(&h.state().consultation.assessments, "tace").verdict;
     assert_eq!(tace(&h), netliver::dataset::Verdict::NotEligible);
     assert!(count(&h, "The guidelines add:") >= 1);
     assert!(
@@ -757,7 +758,7 @@ fn the_handout_choice_can_be_cleared_and_its_language_follows_the_interface_unti
         h.state().pages.handout.language(&h.state().consultation),
         Lang::En
     );
-    h.get_by_label("Handout in Danish").click();
+    h.get_by_label("Handout language: Dansk").click();
     h.run();
     h.get_by_label("Dansk").click();
     h.run();

@@ -61,7 +61,7 @@ pub enum Command {
     },
     /// List the treatments of the dataset.
     List {
-        #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = LangArg::Da)]
+        #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = LangArg::DA)]
         lang: LangArg,
         /// Print JSON instead of text.
         #[arg(long)]
@@ -91,7 +91,7 @@ pub struct HandoutArgs {
     /// tace, sirt, sbrt.
     #[arg(long = "treatment", value_name = "ID", required = true)]
     pub treatments: Vec<String>,
-    #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = LangArg::Da)]
+    #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = LangArg::DA)]
     pub lang: LangArg,
     #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
@@ -183,21 +183,36 @@ impl From<LayerArg> for Scope {
     }
 }
 
-/// Output language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    /// Danish (the source language)
-    Da,
-    /// English
-    En,
+/// Output language: one of [`Lang::ALL`], by its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LangArg(pub Lang);
+
+impl LangArg {
+    pub const DA: LangArg = LangArg(Lang::Da);
+    pub const EN: LangArg = LangArg(Lang::En);
+}
+
+impl ValueEnum for LangArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        static ALL: std::sync::LazyLock<Vec<LangArg>> =
+            std::sync::LazyLock::new(|| Lang::ALL.into_iter().map(LangArg).collect());
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let l = self.0;
+        let source = if l == Lang::Da {
+            " (the source language)"
+        } else {
+            ""
+        };
+        Some(clap::builder::PossibleValue::new(l.code()).help(format!("{}{source}", l.name())))
+    }
 }
 
 impl From<LangArg> for Lang {
     fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::Da => Lang::Da,
-            LangArg::En => Lang::En,
-        }
+        l.0
     }
 }
 
@@ -290,7 +305,7 @@ impl ProfileArgs {
 pub struct AssessArgs {
     #[command(flatten)]
     pub profile: ProfileArgs,
-    #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = LangArg::Da)]
+    #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = LangArg::DA)]
     pub lang: LangArg,
     /// Which sources decide: the patient page alone, or the page with the guidelines.
     #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = LayerArg::All)]

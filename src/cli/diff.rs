@@ -22,7 +22,7 @@ pub struct DiffArgs {
     /// The patients to run (RON, as data/reference-patients.ron); the built-in panel if omitted.
     #[arg(long, value_name = "FILE")]
     pub patients: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    #[arg(long, value_enum, default_value_t = LangArg::EN)]
     pub lang: LangArg,
     /// Which sources decide: the patient page alone, or the page with the guidelines.
     #[arg(long, value_enum, default_value_t = LayerArg::All)]

@@ -82,8 +82,6 @@ pub const DA: Catalogue = Catalogue {
         handout_title: "Patientfolder",
         in_handout: "I folderen:",
         handout_language: "Folderens sprog",
-        handout_da: "Folder på dansk",
-        handout_en: "Folder på engelsk",
         paper: "Papir",
         doctor: "Læge",
         department: "Afdeling",

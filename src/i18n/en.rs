@@ -82,8 +82,6 @@ pub const EN: Catalogue = Catalogue {
         handout_title: "Patient handout",
         in_handout: "In the handout:",
         handout_language: "Handout language",
-        handout_da: "Handout in Danish",
-        handout_en: "Handout in English",
         paper: "Paper",
         doctor: "Doctor",
         department: "Department",

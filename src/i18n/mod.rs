@@ -70,7 +70,7 @@ table! {
         preparation_all, follow_up, suited, not_suited, criteria_and_rules, criterion, rule,
         grid_answers, patient_questions, sources_on_page, citation, where_sources_differ,
         // Handout
-        handout_title, in_handout, handout_language, handout_da, handout_en, paper, doctor,
+        handout_title, in_handout, handout_language, paper, doctor,
         department, patient_name, save_pdf, print, choose_for_handout, updating, readability,
         readability_hint, follow_interface, follow_comparison,
         // Sources

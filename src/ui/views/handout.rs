@@ -179,22 +179,14 @@ impl HandoutView {
             .on_hover_text(t.follow_interface);
         let mut hl = self.language(c);
         ui.horizontal(|ui| {
-            let da = ui
-                .selectable_value(
-                    &mut hl,
-                    Lang::Da,
-                    crate::ui::strings::s(Lang::Da).language_name,
-                )
-                .accessible_name(t.handout_da);
-            let en = ui
-                .selectable_value(
-                    &mut hl,
-                    Lang::En,
-                    crate::ui::strings::s(Lang::En).language_name,
-                )
-                .accessible_name(t.handout_en);
-            if da.clicked() || en.clicked() {
-                self.lang = Some(hl);
+            for l in Lang::ALL {
+                let name = s(l).language_name;
+                let chosen = ui
+                    .selectable_value(&mut hl, l, name)
+                    .accessible_name(format!("{}: {name}", t.handout_language));
+                if chosen.clicked() {
+                    self.lang = Some(hl);
+                }
             }
         });
         ui.label(RichText::new(t.paper).strong());
