@@ -116,12 +116,13 @@ pub(super) fn status_bar_ui(ui: &mut Ui, lang: Lang, data: Option<&Dataset>, fla
                     ))
                     .small(),
                 );
+                // F6 moves between the profile and the view, which only a valid dataset has.
+                ui.label(RichText::new(t.focus_hint).small().weak());
             }
             None => {
                 ui.label(RichText::new(t.no_dataset).small());
             }
         }
-        ui.label(RichText::new(t.focus_hint).small().weak());
         if let Some(msg) = flash {
             ui.separator();
             ui.label(RichText::new(msg).small().color(ui.visuals().warn_fg_color));
