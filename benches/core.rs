@@ -41,3 +41,29 @@ fn assess_all_treatments(b: Bencher) {
     .expect("a valid profile");
     b.bench(|| assess(black_box(&d), black_box(&p)).len());
 }
+
+/// What would change each of the seven verdicts, and the work-up list, for a typical
+/// patient (some facts entered, the guideline facts not).
+#[divan::bench]
+fn what_would_change_all_seven(b: Bencher) {
+    let d = dataset::load_embedded().expect("the built-in dataset validates");
+    let p = Profile::from_pairs(&[
+        ("lesions", "5"),
+        ("largest_cm", "3.5"),
+        ("extrahepatic", "no"),
+        ("ecog", "1"),
+        ("grade", "g2"),
+        ("primary", "small-intestine"),
+        ("hormonal_symptoms", "yes"),
+    ])
+    .expect("a valid profile");
+    b.bench(|| {
+        netliver::assessment::what_if(
+            black_box(&d),
+            black_box(&p),
+            netliver::assessment::Scope::WithGuidelines,
+        )
+        .workup
+        .len()
+    });
+}

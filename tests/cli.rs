@@ -295,9 +295,16 @@ fn the_example_patient_of_the_guideline_layer() {
 }
 
 #[test]
-fn assess_table_is_readable_in_danish_and_english() {
+fn assess_full_is_readable_in_danish_and_english() {
     netliver()
-        .args(["assess", "--lesions", "12", "--extrahepatic", "yes"])
+        .args([
+            "assess",
+            "--full",
+            "--lesions",
+            "12",
+            "--extrahepatic",
+            "yes",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("OPFYLDER IKKE KRITERIERNE"))
@@ -306,7 +313,7 @@ fn assess_table_is_readable_in_danish_and_english() {
             "Den multidisciplinære konference (MDT) træffer beslutningen",
         ));
     netliver()
-        .args(["assess", "--lesions", "12", "--lang", "en"])
+        .args(["assess", "--full", "--lesions", "12", "--lang", "en"])
         .assert()
         .success()
         .stdout(predicate::str::contains("DOES NOT MEET THE CRITERIA"))
@@ -314,6 +321,50 @@ fn assess_table_is_readable_in_danish_and_english() {
         .stdout(predicate::str::contains(
             "The multidisciplinary team (MDT) makes the decision",
         ));
+}
+
+#[test]
+fn assess_fits_a_screen_with_what_to_settle_and_what_would_change() {
+    let out = netliver()
+        .args([
+            "assess",
+            "--lesions",
+            "15",
+            "--largest-cm",
+            "2",
+            "--extrahepatic",
+            "no",
+            "--grade",
+            "g2",
+            "--primary",
+            "small-intestine",
+            "--ecog",
+            "1",
+            "--hormonal-symptoms",
+            "yes",
+            "--lang",
+            "en",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines = text.lines().count();
+    assert!(lines <= 60, "{lines} lines:\n{text}");
+    // One line per treatment with its decisive reason and source tag.
+    for id in common::TREATMENT_IDS {
+        assert!(text.contains(&format!("[{id}]")), "{id}");
+    }
+    assert!(text.contains("TO SETTLE BEFORE THE MDT"));
+    assert!(text.contains("Liver tumour burden: could change"), "{text}");
+    // Computed, not written: 15 metastases rule RFA out, 6 or fewer would not.
+    assert!(
+        text.contains("RFA: Number of liver metastases 15, but if ≤ 6: meets the criteria"),
+        "{text}"
+    );
+    assert!(text.contains("netliver assess --full"));
 }
 
 #[test]

@@ -147,6 +147,21 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
 
     #[test]
+    fn the_what_if_search_sees_the_badges_the_assessment_gives(p in any_profile()) {
+        // The search assesses without building reasons; for any profile it must give the
+        // verdict and the waiting the full assessment gives, in both layers.
+        let d = &*DATA;
+        for scope in [Scope::WithGuidelines, Scope::PageOnly] {
+            let fast = netliver::assessment::whatif::badges(d, &p, scope);
+            let full = assess_with(d, &p, scope);
+            for (f, a) in fast.iter().zip(&full) {
+                prop_assert_eq!(f.verdict, a.verdict, "{} {:?}", a.treatment, scope);
+                prop_assert_eq!(f.pending, !a.pending().is_empty(), "{} {:?}", a.treatment, scope);
+            }
+        }
+    }
+
+    #[test]
     fn any_profile_gets_seven_sourced_assessments(p in any_profile()) {
         let d = &*DATA;
         let all = assess(d, &p);

@@ -119,6 +119,14 @@ impl Profile {
         }
     }
 
+    /// The same profile with `field` set to `value` (or unknown).
+    #[must_use]
+    pub fn with(&self, field: Field, value: Option<Value>) -> Profile {
+        let mut p = self.clone();
+        p.values[index(field)] = value;
+        p
+    }
+
     /// Forgets a field (back to unknown).
     pub fn clear(&mut self, field: Field) {
         self.values[index(field)] = None;

@@ -313,6 +313,10 @@ pub struct AssessArgs {
     /// Print JSON (the stable shape documented in the README) instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Print every reason with its source, the preparations and the points to check, treatment
+    /// by treatment (without it: one line each, the facts to settle and what would change).
+    #[arg(long, conflicts_with = "json")]
+    pub full: bool,
 }
 
 /// Parses the command line. Help and version go to stdout with exit 0; a usage error

@@ -62,6 +62,48 @@ pub struct AssessJson<'a> {
     pub disagreements: Vec<DisagreementJson>,
     /// Facts entered that the chosen layer does not read.
     pub set_aside_fields: Vec<&'static str>,
+    /// One line per treatment: the verdict, its decisive reason and that reason's source.
+    pub summary: Vec<SummaryJson<'a>>,
+    /// The facts not entered that could change a verdict, most verdicts first.
+    pub workup: Vec<WorkupJson>,
+}
+
+/// A treatment in one line.
+#[derive(Debug, Serialize)]
+pub struct SummaryJson<'a> {
+    pub treatment: &'a str,
+    pub verdict: &'static str,
+    pub label: String,
+    pub reason: String,
+    pub tag: String,
+}
+
+/// A fact to settle before the MDT.
+#[derive(Debug, Serialize)]
+pub struct WorkupJson {
+    pub field: &'static str,
+    /// The treatments whose verdict it could change.
+    pub treatments: Vec<String>,
+    pub text: String,
+}
+
+/// A fact whose other values would change a treatment's verdict.
+#[derive(Debug, Serialize)]
+pub struct LeverJson {
+    pub field: &'static str,
+    pub entered: bool,
+    pub alternatives: Vec<AlternativeJson>,
+    pub text: String,
+}
+
+/// With these values, this verdict.
+#[derive(Debug, Serialize)]
+pub struct AlternativeJson {
+    /// The values in words, e.g. "≤ 3", "yes", "G3 or NEC".
+    pub values: String,
+    pub verdict: &'static str,
+    /// It would still wait for other facts.
+    pub pending: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -110,6 +152,8 @@ pub struct AssessmentJson<'a> {
     /// What to check before treatment: guideline facts not entered (`field`), and points
     /// no field covers (`field: null`).
     pub checks: Vec<CheckJson>,
+    /// The facts (entered or not) whose other values would change the verdict, and to what.
+    pub would_change: Vec<LeverJson>,
 }
 
 #[derive(Debug, Serialize)]
@@ -175,6 +219,7 @@ pub fn assess_json<'a>(
     scope: Scope,
 ) -> AssessJson<'a> {
     let assessments = assessment::assess_with(d, profile, scope);
+    let what = assessment::what_if(d, profile, scope);
     AssessJson {
         dataset: DatasetJson {
             id: &d.id,
@@ -235,6 +280,46 @@ pub fn assess_json<'a>(
                         locator: c.cite.locator.clone(),
                     })
                     .collect(),
+                would_change: what.levers[a.index]
+                    .iter()
+                    .map(|l| LeverJson {
+                        field: l.field.name(),
+                        entered: l.entered,
+                        alternatives: l
+                            .alternatives
+                            .iter()
+                            .map(|x| AlternativeJson {
+                                values: i18n::values(l.field, &x.values, lang),
+                                verdict: x.outcome.verdict.id(),
+                                pending: x.outcome.pending,
+                            })
+                            .collect(),
+                        text: i18n::lever(profile, l, a.eligible_as, lang),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        summary: assessments
+            .iter()
+            .map(|a| SummaryJson {
+                treatment: &d.treatments[a.index].id,
+                verdict: a.verdict.id(),
+                label: i18n::badge(a, lang),
+                reason: i18n::reason(a.decisive(), lang),
+                tag: i18n::cite_tag(d, &a.decisive().cite, lang),
+            })
+            .collect(),
+        workup: what
+            .workup
+            .iter()
+            .map(|w| WorkupJson {
+                field: w.field.name(),
+                treatments: w
+                    .treatments
+                    .iter()
+                    .map(|&i| d.treatments[i].id.clone())
+                    .collect(),
+                text: i18n::settle(d, w, lang),
             })
             .collect(),
         notices: assessment::notices(d, profile)
@@ -296,8 +381,9 @@ fn reason_json(
     }
 }
 
-/// `assess` as a table for the terminal.
-pub fn assess_table(
+/// The lines both forms of `assess` start with: the dataset, the MDT notice, the sources,
+/// the facts entered, the notices they trigger and the facts the layer sets aside.
+pub(super) fn header(
     d: &Dataset,
     p: &Profile,
     lang: Lang,
@@ -334,6 +420,20 @@ pub fn assess_table(
         let names: Vec<String> = aside.iter().map(|f| f.label_in_sentence(lang)).collect();
         writeln!(out, "! {} {}", w.set_aside, names.join(", "))?;
     }
+    Ok(())
+}
+
+/// `assess --full`: every reason with its source, the preparations and the points to check,
+/// treatment by treatment.
+pub fn assess_table(
+    d: &Dataset,
+    p: &Profile,
+    lang: Lang,
+    scope: Scope,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let w = &i18n::catalogue(lang).cli;
+    header(d, p, lang, scope, out)?;
     for a in assessment::assess_with(d, p, scope) {
         let t = &d.treatments[a.index];
         writeln!(out)?;

@@ -4,6 +4,7 @@
 pub mod args;
 mod assess;
 mod check;
+mod compact;
 mod diff;
 mod handout;
 
@@ -19,6 +20,7 @@ pub use assess::{
     AssessJson, AssessmentJson, CheckJson, DatasetJson, DisagreementJson, NoticeJson, PositionJson,
     PrepJson, ReasonJson, assess_json, assess_table,
 };
+pub use compact::assess_compact;
 
 /// Exit code for bad input on the command line.
 pub const EXIT_USAGE: u8 = 2;
@@ -61,8 +63,10 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
                 let json = assess_json(&d, &profile, lang, scope);
                 serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::from)?;
                 writeln!(out)?;
-            } else {
+            } else if args.full {
                 assess_table(&d, &profile, lang, scope, out)?;
+            } else {
+                assess_compact(&d, &profile, lang, scope, out)?;
             }
             Ok(0)
         }

@@ -260,6 +260,16 @@ fn validated(
     }
 }
 
+/// FNV-1a, 64 bits.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
 pub(crate) fn syntax_hint(code: &ron::Error) -> String {
     use ron::Error as E;
     match code {

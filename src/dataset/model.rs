@@ -502,9 +502,21 @@ pub struct Dataset {
     pub treatments: Vec<Treatment>,
     /// Questions any patient may want to ask (not claims).
     pub ask: Vec<Text>,
+    /// A hash of the content, worked out when a document id first needs it.
+    #[serde(skip)]
+    pub(super) fingerprint: std::sync::OnceLock<u64>,
 }
 
 impl Dataset {
+    /// A 64-bit FNV-1a hash of the dataset's content (every text, rule and source), so that
+    /// a document can say which content it was made from; not a security measure.
+    pub fn fingerprint(&self) -> u64 {
+        *self.fingerprint.get_or_init(|| {
+            let bytes = serde_json::to_vec(self).unwrap_or_default();
+            super::fnv1a(&bytes)
+        })
+    }
+
     pub fn treatment(&self, id: &str) -> Option<&Treatment> {
         self.treatments.iter().find(|t| t.id == id)
     }

@@ -1,6 +1,6 @@
 //! The Danish catalogue.
 
-use super::{Catalogue, Cli, Lang, Paper, Say, Ui};
+use super::{Catalogue, Cli, Lang, Note, Paper, Say, Ui};
 
 pub const DA: Catalogue = Catalogue {
     lang: Lang::Da,
@@ -223,6 +223,12 @@ pub const DA: Catalogue = Catalogue {
         to_check: "Tjek før behandling",
         differ: "KILDERNE SIGER FORSKELLIGT",
         page_alone_short: "patientsiden alene",
+        verdicts: "VURDERINGER",
+        workup: "AFKLARES FØR MDT-KONFERENCEN",
+        would_change: "HVAD VILLE ÆNDRE VURDERINGEN",
+        nothing_to_settle: "Intet: ingen manglende oplysning kan ændre en vurdering.",
+        full_hint: "Alle grunde, kilder og forberedelser: netliver assess --full",
+        document_id: "Dokument-id: {id}",
     },
     say: Say {
         meets: "Opfylder kriterierne",
@@ -274,5 +280,27 @@ pub const DA: Catalogue = Catalogue {
         group_patient: "Patient",
         group_history: "Forløb",
         undated: "udateret (kontrolleret {date})",
+        or: "eller",
+        lever_entered: "{field} {value}, men hvis {alternatives}",
+        lever_unknown: "{field} ikke angivet; hvis {alternatives}",
+        alternative: "{values}: {outcome}",
+        still_pending: "{verdict} (afventer andre oplysninger)",
+        between: "{low} og {high}",
+        settles_one: "{field}: kan ændre 1 vurdering ({treatments})",
+        settles_many: "{field}: kan ændre {n} vurderinger ({treatments})",
+    },
+    note: Note {
+        title: "NET-levermetastaser, lokalbehandling: vurdering med netliver",
+        dataset: "Datasæt {id} {version} (gennemgået {reviewed}); kilder: {scope}. Dokument-id: {doc}.",
+        entered: "Oplyst: {facts}.",
+        options: "Muligheder vurderet mod kilderne:",
+        option: "- {name}: {verdict}. {reason} [{tag}]",
+        workup: "Afklares før MDT-konferencen: {facts}.",
+        differ: "Kilderne er uenige om: {topics}.",
+        handout: "Udleveret patientfolder ({lang}): {treatments}; dokument-id {doc}.",
+        no_handout: "Ingen patientfolder udleveret.",
+        mdt: "Beslutningsstøtte, der gengiver publicerede kilder; MDT-konferencen træffer beslutningen.",
+        page_only: "patientsiden alene",
+        with_guidelines: "patientsiden og retningslinjer",
     },
 };

@@ -1,6 +1,6 @@
 //! The English catalogue.
 
-use super::{Catalogue, Cli, Lang, Paper, Say, Ui};
+use super::{Catalogue, Cli, Lang, Note, Paper, Say, Ui};
 
 pub const EN: Catalogue = Catalogue {
     lang: Lang::En,
@@ -223,6 +223,12 @@ pub const EN: Catalogue = Catalogue {
         to_check: "To check before treatment",
         differ: "WHERE THE SOURCES DIFFER",
         page_alone_short: "the page alone",
+        verdicts: "VERDICTS",
+        workup: "TO SETTLE BEFORE THE MDT",
+        would_change: "WHAT WOULD CHANGE THE VERDICT",
+        nothing_to_settle: "Nothing: no missing fact could change a verdict.",
+        full_hint: "Every reason, source and preparation: netliver assess --full",
+        document_id: "Document id: {id}",
     },
     say: Say {
         meets: "Meets the criteria",
@@ -274,5 +280,27 @@ pub const EN: Catalogue = Catalogue {
         group_patient: "Patient",
         group_history: "History",
         undated: "undated (checked {date})",
+        or: "or",
+        lever_entered: "{field} {value}, but if {alternatives}",
+        lever_unknown: "{field} not entered; if {alternatives}",
+        alternative: "{values}: {outcome}",
+        still_pending: "{verdict} (still waiting for other facts)",
+        between: "{low} and {high}",
+        settles_one: "{field}: could change 1 verdict ({treatments})",
+        settles_many: "{field}: could change {n} verdicts ({treatments})",
+    },
+    note: Note {
+        title: "NET liver metastases, liver-directed treatment: assessment with netliver",
+        dataset: "Dataset {id} {version} (reviewed {reviewed}); sources: {scope}. Document id: {doc}.",
+        entered: "Entered: {facts}.",
+        options: "Options assessed against the sources:",
+        option: "- {name}: {verdict}. {reason} [{tag}]",
+        workup: "To settle before the MDT: {facts}.",
+        differ: "The sources differ on: {topics}.",
+        handout: "Handout given ({lang}): {treatments}; document id {doc}.",
+        no_handout: "No handout given.",
+        mdt: "Decision support restating published sources; the MDT makes the decision.",
+        page_only: "the patient page alone",
+        with_guidelines: "the patient page and guidelines",
     },
 };

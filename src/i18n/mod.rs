@@ -113,7 +113,8 @@ table! {
     pub struct Cli {
         title, sources, page_only, with_guidelines, profile, set_aside, waiting_for,
         page_alone, with_guidelines_verdict, interpretation, source, before, to_check, differ,
-        page_alone_short,
+        page_alone_short, verdicts, workup, would_change, nothing_to_settle, full_hint,
+        document_id,
     }
 }
 
@@ -130,6 +131,16 @@ table! {
         day, days, week, weeks, month, months, year, years, interval,
         yes, no, yes_no, nothing_entered, decimal_separator,
         group_tumour, group_liver, group_patient, group_history, undated,
+        or, lever_entered, lever_unknown, alternative, still_pending, between, settles_one,
+        settles_many,
+    }
+}
+
+table! {
+    /// The journal note: plain text a clinician pastes into the patient's record.
+    pub struct Note {
+        title, dataset, entered, options, option, workup, differ, handout, no_handout, mdt,
+        page_only, with_guidelines,
     }
 }
 
@@ -141,6 +152,7 @@ pub struct Catalogue {
     pub paper: Paper,
     pub cli: Cli,
     pub say: Say,
+    pub note: Note,
 }
 
 impl Catalogue {
@@ -151,6 +163,7 @@ impl Catalogue {
             paper: self.paper.marked(),
             cli: self.cli.marked(),
             say: self.say.marked(),
+            note: self.note.marked(),
         }
     }
 
@@ -161,6 +174,7 @@ impl Catalogue {
             ("paper", self.paper.entries()),
             ("cli", self.cli.entries()),
             ("say", self.say.entries()),
+            ("note", self.note.entries()),
         ];
         tables
             .into_iter()

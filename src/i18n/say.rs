@@ -4,6 +4,7 @@
 //! into sentences.
 
 use super::{Lang, catalogue, fill};
+use crate::assessment::whatif::{Bound, Lever, Outcome, Settle, Values};
 use crate::assessment::{Assessment, Check, Prep, Profile, Reason, Says};
 use crate::dataset::fields::{Field, Group, Kind};
 use crate::dataset::rules::Value;
@@ -362,6 +363,124 @@ pub fn date((y, m, d): (i32, u8, u8), lang: Lang) -> String {
     ];
     let month = months[usize::from(m.clamp(1, 12) - 1)];
     fill(p.date, &[("day", &d), ("month", &month), ("year", &y)])
+}
+
+/// Values of a fact: "ja", "G3 eller NEC", "≤ 3", "> 3 og ≤ 5 cm".
+pub fn values(field: Field, v: &Values, lang: Lang) -> String {
+    let s = &catalogue(lang).say;
+    let unit = field
+        .spec()
+        .unit
+        .map(|u| format!(" {}", u.get(lang)))
+        .unwrap_or_default();
+    let bound = |b: &Bound, below: bool| {
+        let sign = match (below, b.strict) {
+            (true, true) => "<",
+            (true, false) => "≤",
+            (false, true) => ">",
+            (false, false) => "≥",
+        };
+        format!("{sign} {}", number(b.value, lang))
+    };
+    match v {
+        Values::Bool(b) => if *b { s.yes } else { s.no }.to_owned(),
+        Values::Choices(is) => is
+            .iter()
+            .filter_map(|&i| field.options().get(i).map(|o| o.label.get(lang)))
+            .collect::<Vec<_>>()
+            .join(&format!(" {} ", s.or)),
+        Values::Range { low, high } => match (low, high) {
+            (Some(l), Some(h)) if !l.strict && !h.strict && (l.value - h.value).abs() < 1e-9 => {
+                format!("{}{unit}", number(l.value, lang))
+            }
+            (Some(l), Some(h)) if !l.strict && !h.strict => {
+                format!("{}–{}{unit}", number(l.value, lang), number(h.value, lang))
+            }
+            (Some(l), Some(h)) => {
+                let both = fill(
+                    s.between,
+                    &[("low", &bound(l, false)), ("high", &bound(h, true))],
+                );
+                format!("{both}{unit}")
+            }
+            (Some(l), None) => format!("{}{unit}", bound(l, false)),
+            (None, Some(h)) => format!("{}{unit}", bound(h, true)),
+            (None, None) => String::new(),
+        },
+    }
+}
+
+/// An outcome as a badge says it, "Opfylder ikke kriterierne (afventer andre oplysninger)".
+pub fn outcome(o: Outcome, eligible_as: EligibleAs, lang: Lang) -> String {
+    let v = verdict(o.verdict, eligible_as, lang);
+    if o.pending {
+        fill(catalogue(lang).say.still_pending, &[("verdict", &v)])
+    } else {
+        v.to_owned()
+    }
+}
+
+/// What another value of one fact would do to one treatment: "number of liver metastases
+/// 15: with ≤ 3 meets the criteria".
+pub fn lever(p: &Profile, l: &Lever, eligible_as: EligibleAs, lang: Lang) -> String {
+    let s = &catalogue(lang).say;
+    let alternatives: Vec<String> = l
+        .alternatives
+        .iter()
+        .map(|a| {
+            fill(
+                s.alternative,
+                &[
+                    ("values", &values(l.field, &a.values, lang)),
+                    (
+                        "outcome",
+                        &outcome(a.outcome, eligible_as, lang).to_lowercase(),
+                    ),
+                ],
+            )
+        })
+        .collect();
+    let alternatives = alternatives.join("; ");
+    let field = l.field.label(lang);
+    if l.entered {
+        fill(
+            s.lever_entered,
+            &[
+                ("field", &field),
+                ("value", &value(p, l.field, lang)),
+                ("alternatives", &alternatives),
+            ],
+        )
+    } else {
+        fill(
+            s.lever_unknown,
+            &[("field", &field), ("alternatives", &alternatives)],
+        )
+    }
+}
+
+/// A fact to settle: "Tumour burden: could change 4 verdicts (TAE, TACE, SIRT, debulking)".
+pub fn settle(d: &Dataset, st: &Settle, lang: Lang) -> String {
+    let s = &catalogue(lang).say;
+    let names: Vec<&str> = st
+        .treatments
+        .iter()
+        .filter_map(|&i| d.treatments.get(i).map(|t| t.short.get(lang)))
+        .collect();
+    let n = st.treatments.len();
+    let template = if n == 1 {
+        s.settles_one
+    } else {
+        s.settles_many
+    };
+    fill(
+        template,
+        &[
+            ("field", &st.field.label(lang)),
+            ("n", &n),
+            ("treatments", &names.join(", ")),
+        ],
+    )
 }
 
 #[cfg(test)]

@@ -1,0 +1,91 @@
+//! `assess` as it fits a screen: one line per treatment with its decisive reason, the facts
+//! to settle before the MDT, what would change each verdict, and where the sources differ.
+//! `assess --full` prints every reason.
+
+use std::io::{self, Write};
+
+use super::assess::header;
+use crate::assessment::{self, Profile, Scope};
+use crate::dataset::{Dataset, Lang};
+use crate::i18n;
+
+/// `assess`: the summary for the terminal.
+pub fn assess_compact(
+    d: &Dataset,
+    p: &Profile,
+    lang: Lang,
+    scope: Scope,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let w = &i18n::catalogue(lang).cli;
+    header(d, p, lang, scope, out)?;
+    let all = assessment::assess_with(d, p, scope);
+    let what = assessment::what_if(d, p, scope);
+    writeln!(out)?;
+    writeln!(out, "{}", w.verdicts)?;
+    for a in &all {
+        let t = &d.treatments[a.index];
+        let r = a.decisive();
+        writeln!(
+            out,
+            "{} {:<27} {} [{}]",
+            a.verdict.icon(),
+            i18n::badge(a, lang).to_uppercase(),
+            t.name.get(lang),
+            t.id
+        )?;
+        writeln!(
+            out,
+            "    {} [{}]",
+            i18n::reason(r, lang),
+            i18n::cite_tag(d, &r.cite, lang)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", w.workup)?;
+    if what.workup.is_empty() {
+        writeln!(out, "  {}", w.nothing_to_settle)?;
+    }
+    for s in &what.workup {
+        writeln!(out, "  □ {}", i18n::settle(d, s, lang))?;
+    }
+    // The facts entered that would change a verdict (those not entered are above).
+    let entered: Vec<(usize, String)> = all
+        .iter()
+        .filter_map(|a| {
+            let lines: Vec<String> = what.levers[a.index]
+                .iter()
+                .filter(|l| l.entered)
+                .map(|l| i18n::lever(p, l, a.eligible_as, lang))
+                .collect();
+            (!lines.is_empty()).then(|| (a.index, lines.join("; ")))
+        })
+        .collect();
+    if !entered.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", w.would_change)?;
+        for (i, line) in entered {
+            writeln!(out, "  {}: {line}", d.treatments[i].short.get(lang))?;
+        }
+    }
+    let differ: Vec<_> = d
+        .disagreements
+        .iter()
+        .filter(|x| scope.admits_disagreement(d, x))
+        .filter(|x| {
+            x.treatments
+                .iter()
+                .any(|id| all.iter().any(|a| &a.treatment == id))
+        })
+        .collect();
+    if !differ.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", w.differ)?;
+        for x in differ {
+            writeln!(out, "  {}", x.topic.get(lang))?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", w.full_hint)?;
+    Ok(())
+}
