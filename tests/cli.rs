@@ -1077,3 +1077,34 @@ fn a_closed_or_full_stdout_is_an_error() {
         .map(|s| assert!(s.success()))
         .unwrap();
 }
+
+#[test]
+fn note_prints_a_journal_note_of_at_most_25_lines() {
+    let out = netliver()
+        .args([
+            "note",
+            "--lesions",
+            "3",
+            "--grade",
+            "g2",
+            "--treatment",
+            "rfa",
+            "--lang",
+            "en",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.lines().count() <= 25, "{text}");
+    assert!(text.contains("Document id: "), "{text}");
+    assert!(text.contains("Handout given (English): RFA"), "{text}");
+    assert!(text.contains("the MDT makes the decision"), "{text}");
+    netliver()
+        .args(["note", "--treatment", "liver-transplant"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown treatment"));
+}

@@ -570,3 +570,31 @@ fn the_largest_handouts_are_inside_the_limits() {
         json.len()
     );
 }
+
+#[test]
+fn the_handout_and_the_journal_note_carry_the_same_document_id() {
+    let d = dataset::load_embedded().unwrap();
+    let mut req = Request::new(&["rfa", "tace"], Lang::Da);
+    req.date = (2026, 12, 5);
+    let h = handout::compose(&d, &req).unwrap();
+    let id = netliver::handout::document_id(&d, &req.treatments, Lang::Da, req.date);
+    assert_eq!(h.document_id, format!("Dokument-id: {id}"));
+    let note = netliver::handout::note::journal_note(
+        &d,
+        &netliver::handout::note::NoteRequest {
+            profile: req.profile.clone(),
+            scope: req.scope,
+            lang: Lang::Da,
+            handout: req.treatments.clone(),
+            handout_lang: Lang::Da,
+            date: req.date,
+        },
+    );
+    assert!(note.contains(&id), "{note}");
+    // Nothing of the patient goes into the id: a name changes nothing.
+    req.patient = Some("Jens Testesen".to_owned());
+    assert_eq!(
+        handout::compose(&d, &req).unwrap().document_id,
+        h.document_id
+    );
+}

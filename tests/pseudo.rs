@@ -78,6 +78,16 @@ fn unmarked_runs(text: &str) -> Vec<String> {
     runs
 }
 
+/// A document id, "K7Q2-9XMD": a code, no word.
+fn is_document_id(piece: &str) -> bool {
+    let b = piece.as_bytes();
+    b.len() == 9
+        && b[4] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || c.is_ascii_digit() || c.is_ascii_uppercase())
+}
+
 fn without_placeholders(s: &str) -> String {
     let mut out = String::new();
     let mut rest = s;
@@ -118,6 +128,7 @@ fn strays(text: &str, content: &[String]) -> Vec<String> {
         // "Alt+1", "Flesch 75": a name with a number.
         let name = piece.trim_end_matches(|c: char| c.is_ascii_digit() || " +-.".contains(c));
         !piece.chars().any(char::is_alphabetic)
+            || is_document_id(piece)
             || NOT_WORDS
                 .iter()
                 .chain(EGUI_WORDS)

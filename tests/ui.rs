@@ -796,3 +796,48 @@ fn typing_a_name_never_waits_for_the_typesetter_nor_offers_an_older_pdf() {
     assert_eq!(shown.key.patient.as_deref(), Some("Jens Testesen"));
     assert!(h.state().pages.handout.pdf().is_some());
 }
+
+#[test]
+fn the_journal_note_goes_to_the_clipboard_with_the_handouts_document_id() {
+    let mut h = harness(Lang::En);
+    h.get_by_label("Number of liver metastases").type_text("3");
+    h.run();
+    let d = h.state().consultation.data();
+    let (rfa, tace) = (common::index_of(d, "rfa"), common::index_of(d, "tace"));
+    h.state_mut().apply(vec![
+        netliver::ui::Action::ToggleCompare(rfa),
+        netliver::ui::Action::ToggleCompare(tace),
+    ]);
+    h.run();
+    // The work-up list is in the overview's header.
+    assert!(count(&h, "To settle before the MDT:") >= 1);
+    h.get_by_label_contains("Copy journal note").click();
+    h.step();
+    let copied: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    let note = copied.first().expect("the note is copied");
+    assert!(note.lines().count() <= 25, "{note}");
+    assert!(note.contains("number of liver metastases 3"), "{note}");
+    let id = netliver::handout::document_id(
+        h.state().consultation.data(),
+        &["rfa".to_owned(), "tace".to_owned()],
+        Lang::En,
+        netliver::handout::today(),
+    );
+    assert!(
+        note.contains(&format!(
+            "Handout given (English): RFA, TACE; document id {id}"
+        )),
+        "{note}"
+    );
+    h.run();
+    assert!(count(&h, "The journal note is copied") >= 1);
+}

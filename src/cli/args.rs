@@ -71,6 +71,9 @@ pub enum Command {
     Assess(AssessArgs),
     /// Write a patient handout (PDF) on one or more treatments.
     Handout(HandoutArgs),
+    /// Print a journal note (plain text, at most 25 lines) for the patient's record: the
+    /// facts entered, each option's verdict and reason, what to settle, the handout given.
+    Note(NoteArgs),
     /// Compare two datasets over the reference patients: every verdict, reason,
     /// preparation and check that changed, per patient.
     Diff(diff::DiffArgs),
@@ -317,6 +320,21 @@ pub struct AssessArgs {
     /// by treatment (without it: one line each, the facts to settle and what would change).
     #[arg(long, conflicts_with = "json")]
     pub full: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+    /// A treatment of the handout given to the patient (repeat for several); its document id
+    /// goes into the note.
+    #[arg(long = "treatment", value_name = "ID", allow_hyphen_values = true)]
+    pub treatments: Vec<String>,
+    #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = LangArg::DA)]
+    pub lang: LangArg,
+    /// Which sources decide: the patient page alone, or the page with the guidelines.
+    #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = LayerArg::All)]
+    pub layer: LayerArg,
 }
 
 /// Parses the command line. Help and version go to stdout with exit 0; a usage error

@@ -13,8 +13,8 @@ use std::io::{self, Write};
 use crate::dataset::{self, Dataset};
 
 pub use args::{
-    AssessArgs, Cli, Command, HandoutArgs, LangArg, LayerArg, PaperArg, ProfileArgs, RendererArg,
-    one_line_error, parse_args,
+    AssessArgs, Cli, Command, HandoutArgs, LangArg, LayerArg, NoteArgs, PaperArg, ProfileArgs,
+    RendererArg, one_line_error, parse_args,
 };
 pub use assess::{
     AssessJson, AssessmentJson, CheckJson, DatasetJson, DisagreementJson, NoticeJson, PositionJson,
@@ -71,6 +71,39 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
             Ok(0)
         }
         Some(Command::Handout(args)) => handout::run(cli, args, out, err),
+        Some(Command::Note(args)) => {
+            let profile = match args.profile.profile() {
+                Ok(p) => p,
+                Err(msg) => {
+                    let _ = writeln!(err, "error: {msg}");
+                    return Ok(EXIT_USAGE);
+                }
+            };
+            let Some(d) = load_or_report(cli, err)? else {
+                return Ok(EXIT_DATASET);
+            };
+            if let Some(bad) = args.treatments.iter().find(|t| d.treatment(t).is_none()) {
+                let ids: Vec<&str> = d.treatments.iter().map(|t| t.id.as_str()).collect();
+                let _ = writeln!(
+                    err,
+                    "error: --treatment: unknown treatment \"{}\"; the treatments are: {}",
+                    crate::assessment::profile::echo(bad),
+                    ids.join(", ")
+                );
+                return Ok(EXIT_USAGE);
+            }
+            let lang = args.lang.into();
+            let req = crate::handout::note::NoteRequest {
+                profile,
+                scope: args.layer.into(),
+                lang,
+                handout: args.treatments.clone(),
+                handout_lang: lang,
+                date: crate::handout::today(),
+            };
+            write!(out, "{}", crate::handout::note::journal_note(&d, &req))?;
+            Ok(0)
+        }
         Some(Command::Diff(args)) => diff::run(args, out, err),
     }
 }

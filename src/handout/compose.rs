@@ -125,6 +125,8 @@ pub struct Handout {
     pub date_text: String,
     pub title: String,
     pub dataset: String,
+    /// "Dokument-id: K7Q2-9XMD", also on the case sheet and in the journal note.
+    pub document_id: String,
     /// Every source a printed line rests on, in full (the About box).
     pub source: String,
     /// The sources in short, for the footer of every page.
@@ -465,6 +467,13 @@ pub fn compose(d: &Dataset, req: &Request) -> Result<Handout, ComposeError> {
                 ("version", &d.version),
                 ("reviewed", &d.reviewed),
             ],
+        ),
+        document_id: crate::i18n::fill(
+            labels.document_id,
+            &[(
+                "id",
+                &super::document_id(d, &req.treatments, lang, req.date),
+            )],
         ),
         source_short: {
             let first = used

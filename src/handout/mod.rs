@@ -6,6 +6,7 @@
 //! the tests can check what goes in without reading a PDF.
 
 pub mod compose;
+pub mod note;
 pub mod output;
 pub mod readability;
 pub mod render;
@@ -117,6 +118,34 @@ pub fn build(d: &crate::dataset::Dataset, request: &Request) -> Result<Built, Bu
     let doc = render::typeset(&handout)?;
     let pdf = render::pdf_of(&doc)?;
     Ok(Built { handout, doc, pdf })
+}
+
+/// The document id printed on a handout, and on the case sheet and journal note that go
+/// with it ("K7Q2-9XMD"): from the dataset's version and content, the treatments, the
+/// language and the date, so the journal shows which leaflet the patient got. Nothing of the
+/// patient goes into it.
+pub fn document_id(
+    d: &crate::dataset::Dataset,
+    treatments: &[String],
+    lang: Lang,
+    date: (i32, u8, u8),
+) -> String {
+    let (y, m, day) = date;
+    let key = format!(
+        "{}\u{0}{}\u{0}{:016x}\u{0}{}\u{0}{}\u{0}{y:04}-{m:02}-{day:02}",
+        d.id,
+        d.version,
+        d.fingerprint(),
+        treatments.join(","),
+        lang.code()
+    );
+    // 40 bits in Crockford's base 32 (no I, L, O or U), two groups of four.
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let h = crate::dataset::fnv1a(key.as_bytes());
+    let chars: String = (0..8)
+        .map(|k| char::from(ALPHABET[((h >> (k * 5)) & 31) as usize]))
+        .collect();
+    format!("{}-{}", &chars[..4], &chars[4..])
 }
 
 pub(crate) fn date_text(ymd: (i32, u8, u8), lang: Lang) -> String {

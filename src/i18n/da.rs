@@ -130,6 +130,9 @@ pub const DA: Catalogue = Catalogue {
         not_printed: "Kunne ikke udskrive: {why}",
         group_marked: "{group} (☐ {n})",
         preview_failed: "Forhåndsvisningen kunne ikke starte: {why}",
+        to_settle: "Afklares før MDT-konferencen: {facts}",
+        copy_note: "📋 Kopiér journalnotat",
+        note_copied: "Journalnotatet er kopieret; indsæt det i journalen.",
     },
     paper: Paper {
         situation: "Din situation",
@@ -181,6 +184,7 @@ pub const DA: Catalogue = Catalogue {
         source_short_two: "{first} og 1 retningslinje eller studie (se sidste side)",
         source_short_many: "{first} og {n} retningslinjer og studier (se sidste side)",
         date: "{day}. {month} {year}",
+        document_id: "Dokument-id: {id}",
         helped_line: "{freq} {helped}",
         not_helped_line: "{freq} {not_helped}*",
         month_1: "januar",

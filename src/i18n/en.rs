@@ -130,6 +130,9 @@ pub const EN: Catalogue = Catalogue {
         not_printed: "Could not print: {why}",
         group_marked: "{group} (☐ {n})",
         preview_failed: "The preview could not start: {why}",
+        to_settle: "To settle before the MDT: {facts}",
+        copy_note: "📋 Copy journal note",
+        note_copied: "The journal note is copied; paste it into the record.",
     },
     paper: Paper {
         situation: "Your situation",
@@ -181,6 +184,7 @@ pub const EN: Catalogue = Catalogue {
         source_short_two: "{first} and 1 guideline or study (see the last page)",
         source_short_many: "{first} and {n} guidelines and studies (see the last page)",
         date: "{day} {month} {year}",
+        document_id: "Document id: {id}",
         helped_line: "{freq} {helped}",
         not_helped_line: "{freq} {not_helped}*",
         month_1: "January",

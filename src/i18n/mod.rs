@@ -83,7 +83,7 @@ table! {
         at_most_compared, at_most_in_handout, handout_treatments, pages_one, pages_many,
         page_n, unprintable, dataset_line, dataset_summary, dataset_errors, saved, not_saved,
         no_file_dialog, printed, opened_in_viewer, not_printed, group_marked,
-        preview_failed,
+        preview_failed, to_settle, copy_note, note_copied,
     }
 }
 
@@ -97,7 +97,7 @@ table! {
         update_policy, next_review, evidence, readability, clinician, department, patient,
         page, of, source, dataset, after_treatment, intro,
         // Templates
-        dataset_line, source_short_two, source_short_many, date, helped_line,
+        dataset_line, source_short_two, source_short_many, date, document_id, helped_line,
         not_helped_line,
         month_1, month_2, month_3, month_4, month_5, month_6, month_7, month_8, month_9,
         month_10, month_11, month_12,

@@ -176,6 +176,8 @@ pub struct AppState {
     pub flash: Option<String>,
     /// Where the keyboard focus goes next frame (at start: the first patient field).
     pub focus: Option<FocusTarget>,
+    /// Text to put on the clipboard at the end of the frame (the journal note).
+    pub clipboard: Option<String>,
 }
 
 impl AppState {
@@ -187,6 +189,7 @@ impl AppState {
             pages: Pages::default(),
             flash: None,
             focus: Some(FocusTarget::Profile),
+            clipboard: None,
         }
     }
 
@@ -262,6 +265,11 @@ impl AppState {
             Action::Flash(msg) => self.flash = Some(msg),
             Action::SaveHandout => self.pages.handout.save(lang),
             Action::PrintHandout => self.pages.handout.print(lang),
+            Action::CopyNote => {
+                let note = self.journal_note();
+                self.clipboard = Some(note);
+                self.flash = Some(s(lang).note_copied.to_owned());
+            }
             // Settings: applied above.
             Action::SetLang(_)
             | Action::ToggleTheme
@@ -270,6 +278,26 @@ impl AppState {
             | Action::SetClinician(_)
             | Action::SetDepartment(_) => {}
         }
+    }
+
+    /// The journal note of this consultation: the handout is the one on the handout page.
+    pub fn journal_note(&self) -> String {
+        let c = &self.consultation;
+        let d = c.data();
+        let handout = &self.pages.handout;
+        let req = crate::handout::note::NoteRequest {
+            profile: c.profile.clone(),
+            scope: c.settings.scope,
+            lang: c.lang(),
+            handout: handout
+                .treatments(c)
+                .iter()
+                .map(|&i| d.treatments[i].id.clone())
+                .collect(),
+            handout_lang: handout.language(c),
+            date: crate::handout::today(),
+        };
+        crate::handout::note::journal_note(d, &req)
     }
 
     /// Sets a field from typed text, as the profile panel does (for tests and benches).
@@ -332,6 +360,9 @@ fn ready_ui(ui: &mut Ui, state: &mut AppState) {
         });
     focus_ui(ui, state);
     state.apply(actions);
+    if let Some(text) = state.clipboard.take() {
+        ui.ctx().copy_text(text);
+    }
 }
 
 /// Moves the keyboard focus where it was asked to go: the first patient field at start and
@@ -374,6 +405,7 @@ fn shortcuts(ui: &Ui, state: &AppState) -> Vec<Action> {
     let new_patient = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
     let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
     let print = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
+    let note = KeyboardShortcut::new(Modifiers::COMMAND, Key::J);
     let digits = [
         Key::Num1,
         Key::Num2,
@@ -395,6 +427,9 @@ fn shortcuts(ui: &Ui, state: &AppState) -> Vec<Action> {
     ui.input_mut(|i| {
         if i.consume_shortcut(&new_patient) {
             actions.push(Action::NewPatient);
+        }
+        if i.consume_shortcut(&note) {
+            actions.push(Action::CopyNote);
         }
         for (key, view) in views {
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, key)) {

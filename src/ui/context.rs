@@ -154,6 +154,8 @@ pub struct Consultation {
     pub assessments: Vec<Assessment>,
     /// The dataset's notices this profile triggers.
     pub notices: Vec<Text>,
+    /// What would change each verdict, and the facts to settle before the MDT.
+    pub what_if: assessment::WhatIf,
     /// Treatments chosen for comparison, by index, in the order chosen.
     pub compare: Vec<usize>,
     pub settings: Settings,
@@ -175,6 +177,7 @@ impl Consultation {
             profile: Profile::default(),
             assessments: Vec::new(),
             notices: Vec::new(),
+            what_if: assessment::WhatIf::default(),
             compare: Vec::new(),
             settings,
         };
@@ -190,6 +193,7 @@ impl Consultation {
             .into_iter()
             .map(|n| n.text.clone())
             .collect();
+        self.what_if = assessment::what_if(data, &self.profile, self.settings.scope);
     }
 
     pub fn assessment(&self, index: usize) -> Option<&Assessment> {
@@ -275,4 +279,6 @@ pub enum Action {
     SaveHandout,
     /// Print the handout on screen.
     PrintHandout,
+    /// Put the journal note on the clipboard.
+    CopyNote,
 }

@@ -97,6 +97,11 @@ pub fn guidelines_line(lang: Lang, a: &crate::assessment::Assessment) -> Option<
     ))
 }
 
+/// "Afklares før MDT-konferencen: tumorbyrde, ascites"
+pub fn to_settle(lang: Lang, facts: &str) -> String {
+    fill(s(lang).to_settle, &[("facts", &facts)])
+}
+
 /// Characters in a name that no font of the handout can print.
 pub fn unprintable(lang: Lang, chars: &str) -> String {
     fill(s(lang).unprintable, &[("chars", &chars)])

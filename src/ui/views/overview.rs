@@ -69,6 +69,27 @@ impl OverviewView {
         for n in &c.notices {
             ui.label(RichText::new(format!("ℹ {}", n.get(lang))).color(ui.visuals().warn_fg_color));
         }
+        // The facts to settle before the MDT, most verdicts first, and the journal note.
+        ui.horizontal_wrapped(|ui| {
+            let workup = &c.what_if.workup;
+            if !workup.is_empty() {
+                let facts: Vec<String> = workup
+                    .iter()
+                    .map(|s| s.field.label_in_sentence(lang))
+                    .collect();
+                ui.label(strings::to_settle(lang, &facts.join(", ")))
+                    .on_hover_text(
+                        workup
+                            .iter()
+                            .map(|s| crate::i18n::settle(c.data(), s, lang))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    );
+            }
+            if ui.button(t.copy_note).on_hover_text("Ctrl+J").clicked() {
+                actions.push(Action::CopyNote);
+            }
+        });
         let chosen = c.compare.len();
         ui.horizontal(|ui| {
             ui.label(strings::chosen_for_comparison(lang, chosen, MAX_COMPARE));
