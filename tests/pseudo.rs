@@ -24,6 +24,7 @@ const NOT_WORDS: &[&str] = &[
     "Ctrl",
     "Ctrl+S",
     "Ctrl+P",
+    "Ctrl+J",
     "Shift",
     "Esc",
     "F6",
