@@ -704,20 +704,9 @@ const PRINT_ARGS: [&str; 6] = [
 #[cfg(unix)]
 #[test]
 fn printing_leaves_no_file_behind() {
-    use std::os::unix::fs::PermissionsExt;
     // A stand-in for CUPS `lp` that keeps what it reads on standard input elsewhere.
     let tools = tempfile::tempdir().unwrap();
-    let received = tools.path().join("received.pdf");
-    let lp = tools.path().join("lp");
-    std::fs::write(
-        &lp,
-        format!(
-            "#!/bin/sh\ncat > '{}'\necho 'request id is Test-1 (1 file(s))'\n",
-            received.display()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let (lp, received) = common::fake_lp(tools.path());
     let tmp = tempfile::tempdir().unwrap();
     netliver()
         .args(PRINT_ARGS)
@@ -1107,4 +1096,57 @@ fn note_prints_a_journal_note_of_at_most_25_lines() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown treatment"));
+}
+
+#[test]
+fn summary_writes_a_one_page_case_sheet_or_its_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("case.pdf");
+    let typical = ["--lesions", "4", "--largest-cm", "3", "--grade", "g2"];
+    netliver()
+        .arg("summary")
+        .args(typical)
+        .args(["--treatment", "rfa", "-o"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(": 1 page, "));
+    assert!(std::fs::read(&file).unwrap().starts_with(b"%PDF-"));
+    let out = netliver()
+        .arg("summary")
+        .args(typical)
+        .args(["--treatment", "rfa", "--lang", "en", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["rows"].as_array().unwrap().len(), 7);
+    assert!(!v["workup"].as_array().unwrap().is_empty());
+    // The note for the same handout on the same day carries the same id.
+    let id = v["document_id"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("Document id: ");
+    netliver()
+        .arg("note")
+        .args(typical)
+        .args(["--treatment", "rfa", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(id));
+    // Neither a file nor JSON: a usage error, not a silent success.
+    netliver()
+        .args(["summary", "--lesions", "4"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--output"));
+    netliver()
+        .arg("summary")
+        .args(["-o"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--force"));
 }

@@ -581,7 +581,7 @@ fn the_handout_and_the_journal_note_carry_the_same_document_id() {
     assert_eq!(h.document_id, format!("Dokument-id: {id}"));
     let note = netliver::handout::note::journal_note(
         &d,
-        &netliver::handout::note::NoteRequest {
+        &netliver::handout::note::CaseRequest {
             profile: req.profile.clone(),
             scope: req.scope,
             lang: Lang::Da,
@@ -597,4 +597,131 @@ fn the_handout_and_the_journal_note_carry_the_same_document_id() {
         handout::compose(&d, &req).unwrap().document_id,
         h.document_id
     );
+}
+
+fn case(profile: Profile, lang: Lang) -> handout::note::CaseRequest {
+    handout::note::CaseRequest {
+        profile,
+        scope: Scope::WithGuidelines,
+        lang,
+        handout: vec!["rfa".to_owned(), "tace".to_owned()],
+        handout_lang: lang,
+        date: (2026, 12, 5),
+    }
+}
+
+/// Every field set, to values that make the reasons long: the most text a sheet can hold.
+fn every_field_set() -> Profile {
+    use netliver::dataset::fields::Kind;
+    let mut p = Profile::default();
+    for f in Field::ALL {
+        let value = match f.spec().kind {
+            Kind::Int { min, max } => ((min + max) / 2).to_string(),
+            Kind::Float { min, max } => format!("{:.1}", (min + max) / 2.0),
+            Kind::Bool => "yes".to_owned(),
+            Kind::Choice(opts) => opts[opts.len() - 1].id.to_owned(),
+        };
+        p.set(*f, &value).unwrap();
+    }
+    p
+}
+
+fn typical() -> Profile {
+    let mut p = small_intestine();
+    for (f, v) in [
+        (Field::Lesions, "4"),
+        (Field::LargestCm, "3"),
+        (Field::Extrahepatic, "no"),
+        (Field::Grade, "g2"),
+        (Field::Ecog, "1"),
+        (Field::CarcinoidSyndrome, "yes"),
+        (Field::HormonalSymptoms, "yes"),
+    ] {
+        p.set(f, v).unwrap();
+    }
+    p
+}
+
+/// The MDT case sheet is one landscape A4 page whatever was entered: nothing entered (the
+/// longest list of facts to settle), a typical patient, every field set, with a name; in
+/// both languages. It names every treatment, the handout's document id and that the MDT
+/// decides.
+#[test]
+fn the_case_sheet_is_one_a4_page_for_any_profile_in_both_languages() {
+    let d = dataset::load_embedded().unwrap();
+    for lang in [Lang::Da, Lang::En] {
+        for (what, profile, patient) in [
+            ("empty", Profile::default(), None),
+            ("typical", typical(), None),
+            ("full", every_field_set(), Some("Jens Ærø Testesen")),
+        ] {
+            let req = case(profile, lang);
+            let s = handout::sheet::compose_sheet(&d, &req, patient);
+            let doc = render::typeset_sheet(&s).unwrap();
+            let pdf = read(&render::pdf_of(&doc).unwrap());
+            assert_eq!(
+                pdf.pages.len(),
+                1,
+                "{what} {lang:?}: {} pages",
+                pdf.pages.len()
+            );
+            let (w, h) = pdf.sizes[0];
+            assert!(
+                (w - 841.9).abs() < 1.0 && (h - 595.3).abs() < 1.0,
+                "{what}: {w}×{h}"
+            );
+            let text = pdf.text();
+            for t in &d.treatments {
+                assert!(text.contains(t.short.get(lang)), "{what}: {} missing", t.id);
+            }
+            let id = handout::document_id(&d, &req.handout, lang, req.date);
+            assert!(text.contains(&id), "{what} {lang:?}: no document id {id}");
+            let mdt = match lang {
+                Lang::Da => "MDT-konferencen træffer beslutningen",
+                _ => "the MDT makes the decision",
+            };
+            assert!(text.contains(mdt), "{what} {lang:?}: {text}");
+            assert_eq!(
+                text.contains("Testesen"),
+                patient.is_some(),
+                "{what}: the name is printed exactly when typed"
+            );
+        }
+    }
+}
+
+/// What the sheet says about a typical patient: the facts entered, what to settle ranked,
+/// what would change each verdict, and where the sources differ.
+#[test]
+fn the_case_sheet_lists_what_to_settle_and_what_would_change() {
+    let d = dataset::load_embedded().unwrap();
+    let s = handout::sheet::compose_sheet(&d, &case(typical(), Lang::En), None);
+    assert_eq!(s.rows.len(), d.treatments.len());
+    assert!(
+        s.facts.iter().any(|f| f == "Number of liver metastases: 4"),
+        "{:?}",
+        s.facts
+    );
+    assert!(!s.workup.is_empty());
+    assert!(s.workup[0].contains("could change"), "{:?}", s.workup);
+    let rfa = s.rows.iter().find(|r| r.name == "RFA").unwrap();
+    assert!(
+        rfa.would_change
+            .iter()
+            .any(|w| w.contains("Largest metastasis 3 cm")),
+        "{:?}",
+        rfa.would_change
+    );
+    assert!(!s.differ.is_empty());
+    assert_eq!(
+        s.handout,
+        format!(
+            "Handout given (English): RFA, TACE; document id {}.",
+            handout::document_id(&d, &s_treatments(), Lang::En, (2026, 12, 5))
+        )
+    );
+}
+
+fn s_treatments() -> Vec<String> {
+    vec!["rfa".to_owned(), "tace".to_owned()]
 }

@@ -25,6 +25,8 @@ const NOT_WORDS: &[&str] = &[
     "Ctrl+S",
     "Ctrl+P",
     "Ctrl+J",
+    "Ctrl+Shift+S",
+    "Ctrl+Shift+P",
     "Shift",
     "Esc",
     "F6",

@@ -71,9 +71,12 @@ pub enum Command {
     Assess(AssessArgs),
     /// Write a patient handout (PDF) on one or more treatments.
     Handout(HandoutArgs),
+    /// Write the MDT case sheet (one A4 page, PDF): the facts entered, the seven verdicts
+    /// with their decisive reasons and sources, what would change them, what to settle.
+    Summary(SummaryArgs),
     /// Print a journal note (plain text, at most 25 lines) for the patient's record: the
     /// facts entered, each option's verdict and reason, what to settle, the handout given.
-    Note(NoteArgs),
+    Note(CaseArgs),
     /// Compare two datasets over the reference patients: every verdict, reason,
     /// preparation and check that changed, per patient.
     Diff(diff::DiffArgs),
@@ -322,12 +325,14 @@ pub struct AssessArgs {
     pub full: bool,
 }
 
+/// What the journal note and the case sheet take: the patient's facts, the handout given,
+/// the language and the layer of sources.
 #[derive(Debug, Args)]
-pub struct NoteArgs {
+pub struct CaseArgs {
     #[command(flatten)]
     pub profile: ProfileArgs,
-    /// A treatment of the handout given to the patient (repeat for several); its document id
-    /// goes into the note.
+    /// A treatment of the handout given to the patient (repeat for several); the handout's
+    /// document id is printed with it.
     #[arg(long = "treatment", value_name = "ID", allow_hyphen_values = true)]
     pub treatments: Vec<String>,
     #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = LangArg::DA)]
@@ -335,6 +340,29 @@ pub struct NoteArgs {
     /// Which sources decide: the patient page alone, or the page with the guidelines.
     #[arg(long, value_enum, allow_hyphen_values = true, default_value_t = LayerArg::All)]
     pub layer: LayerArg,
+}
+
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    #[command(flatten)]
+    pub case: CaseArgs,
+    /// The patient's name, printed on the sheet (never stored).
+    #[arg(long, value_name = "TEXT")]
+    pub patient: Option<String>,
+    /// The PDF file to write (a new file; see --force).
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FILE.pdf",
+        required_unless_present = "json"
+    )]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists (only a regular file is ever replaced).
+    #[arg(long)]
+    pub force: bool,
+    /// Print the sheet's content as JSON instead of writing a PDF.
+    #[arg(long, conflicts_with = "output")]
+    pub json: bool,
 }
 
 /// Parses the command line. Help and version go to stdout with exit 0; a usage error

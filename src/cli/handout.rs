@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use crate::handout;
 
 use super::args::{Cli, HandoutArgs, PaperArg};
-use super::{EXIT_DATASET, EXIT_USAGE, load_or_report};
+use super::{EXIT_DATASET, EXIT_USAGE, load_or_report, profile_or_report, target_or_report};
 
 pub(super) fn run(
     cli: &Cli,
@@ -13,23 +13,10 @@ pub(super) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    let profile = match args.profile.profile() {
-        Ok(p) => p,
-        Err(msg) => {
-            let _ = writeln!(err, "error: {msg}");
-            return Ok(EXIT_USAGE);
-        }
+    let Some(profile) = profile_or_report(&args.profile, err) else {
+        return Ok(EXIT_USAGE);
     };
-    if let Some(path) = &args.output
-        && let Err(e) = handout::output::check_target(path, args.force)
-    {
-        let hint = match e {
-            handout::output::SaveError::Exists(_) => {
-                "; give --force to replace it, or another -o FILE"
-            }
-            _ => "",
-        };
-        let _ = writeln!(err, "error: {e}{hint}");
+    if !target_or_report(args.output.as_deref(), args.force, err) {
         return Ok(EXIT_USAGE);
     }
     let Some(d) = load_or_report(cli, err)? else {

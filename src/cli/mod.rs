@@ -7,14 +7,15 @@ mod check;
 mod compact;
 mod diff;
 mod handout;
+mod summary;
 
 use std::io::{self, Write};
 
 use crate::dataset::{self, Dataset};
 
 pub use args::{
-    AssessArgs, Cli, Command, HandoutArgs, LangArg, LayerArg, NoteArgs, PaperArg, ProfileArgs,
-    RendererArg, one_line_error, parse_args,
+    AssessArgs, CaseArgs, Cli, Command, HandoutArgs, LangArg, LayerArg, PaperArg, ProfileArgs,
+    RendererArg, SummaryArgs, one_line_error, parse_args,
 };
 pub use assess::{
     AssessJson, AssessmentJson, CheckJson, DatasetJson, DisagreementJson, NoticeJson, PositionJson,
@@ -47,12 +48,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
             Ok(0)
         }
         Some(Command::Assess(args)) => {
-            let profile = match args.profile.profile() {
-                Ok(p) => p,
-                Err(msg) => {
-                    let _ = writeln!(err, "error: {msg}");
-                    return Ok(EXIT_USAGE);
-                }
+            let Some(profile) = profile_or_report(&args.profile, err) else {
+                return Ok(EXIT_USAGE);
             };
             let Some(d) = load_or_report(cli, err)? else {
                 return Ok(EXIT_DATASET);
@@ -71,41 +68,92 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
             Ok(0)
         }
         Some(Command::Handout(args)) => handout::run(cli, args, out, err),
+        Some(Command::Summary(args)) => summary::run(cli, args, out, err),
         Some(Command::Note(args)) => {
-            let profile = match args.profile.profile() {
-                Ok(p) => p,
-                Err(msg) => {
-                    let _ = writeln!(err, "error: {msg}");
-                    return Ok(EXIT_USAGE);
-                }
-            };
-            let Some(d) = load_or_report(cli, err)? else {
-                return Ok(EXIT_DATASET);
-            };
-            if let Some(bad) = args.treatments.iter().find(|t| d.treatment(t).is_none()) {
-                let ids: Vec<&str> = d.treatments.iter().map(|t| t.id.as_str()).collect();
-                let _ = writeln!(
-                    err,
-                    "error: --treatment: unknown treatment \"{}\"; the treatments are: {}",
-                    crate::assessment::profile::echo(bad),
-                    ids.join(", ")
-                );
-                return Ok(EXIT_USAGE);
-            }
-            let lang = args.lang.into();
-            let req = crate::handout::note::NoteRequest {
-                profile,
-                scope: args.layer.into(),
-                lang,
-                handout: args.treatments.clone(),
-                handout_lang: lang,
-                date: crate::handout::today(),
+            let (d, req) = match case_or_report(cli, args, err)? {
+                Ok(x) => x,
+                Err(code) => return Ok(code),
             };
             write!(out, "{}", crate::handout::note::journal_note(&d, &req))?;
             Ok(0)
         }
         Some(Command::Diff(args)) => diff::run(args, out, err),
     }
+}
+
+/// The profile the flags give, or `None` after saying why on one line.
+fn profile_or_report(
+    args: &args::ProfileArgs,
+    err: &mut dyn Write,
+) -> Option<crate::assessment::Profile> {
+    match args.profile() {
+        Ok(p) => Some(p),
+        Err(msg) => {
+            let _ = writeln!(err, "error: {msg}");
+            None
+        }
+    }
+}
+
+/// Whether `-o FILE` may be written (checked before any typesetting); says why not.
+fn target_or_report(path: Option<&std::path::Path>, force: bool, err: &mut dyn Write) -> bool {
+    let Some(path) = path else { return true };
+    match crate::handout::output::check_target(path, force) {
+        Ok(()) => true,
+        Err(e) => {
+            let hint = match e {
+                crate::handout::output::SaveError::Exists(_) => {
+                    "; give --force to replace it, or another -o FILE"
+                }
+                _ => "",
+            };
+            let _ = writeln!(err, "error: {e}{hint}");
+            false
+        }
+    }
+}
+
+/// Whether every `--treatment` names one of the dataset; says which does not.
+fn treatments_or_report(d: &Dataset, ids: &[String], err: &mut dyn Write) -> bool {
+    let Some(bad) = ids.iter().find(|t| d.treatment(t).is_none()) else {
+        return true;
+    };
+    let known: Vec<&str> = d.treatments.iter().map(|t| t.id.as_str()).collect();
+    let _ = writeln!(
+        err,
+        "error: --treatment: unknown treatment \"{}\"; the treatments are: {}",
+        crate::assessment::profile::echo(bad),
+        known.join(", ")
+    );
+    false
+}
+
+/// The dataset and what a note or case sheet is about, or, after saying why, the exit
+/// code: a usage error, or a dataset that does not load.
+fn case_or_report(
+    cli: &Cli,
+    args: &args::CaseArgs,
+    err: &mut dyn Write,
+) -> io::Result<Result<(Dataset, crate::handout::note::CaseRequest), u8>> {
+    let Some(profile) = profile_or_report(&args.profile, err) else {
+        return Ok(Err(EXIT_USAGE));
+    };
+    let Some(d) = load_or_report(cli, err)? else {
+        return Ok(Err(EXIT_DATASET));
+    };
+    if !treatments_or_report(&d, &args.treatments, err) {
+        return Ok(Err(EXIT_USAGE));
+    }
+    let lang = args.lang.into();
+    let req = crate::handout::note::CaseRequest {
+        profile,
+        scope: args.layer.into(),
+        lang,
+        handout: args.treatments.clone(),
+        handout_lang: lang,
+        date: crate::handout::today(),
+    };
+    Ok(Ok((d, req)))
 }
 
 fn load_or_report(cli: &Cli, err: &mut dyn Write) -> io::Result<Option<Dataset>> {

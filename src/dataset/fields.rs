@@ -496,9 +496,13 @@ impl Field {
     }
 
     /// The label inside a sentence: the first letter small unless the word is an
-    /// abbreviation ("almentilstand (ECOG)", "NEC").
+    /// abbreviation ("almentilstand (ECOG)", "NEC") or a name with a number ("Ki-67").
     pub fn label_in_sentence(self, lang: Lang) -> String {
         let label = self.label(lang);
+        let first_word = label.split(' ').next().unwrap_or("");
+        if first_word.chars().any(|c| c.is_ascii_digit()) {
+            return label.to_owned();
+        }
         let mut chars = label.chars();
         match (chars.next(), chars.next()) {
             (Some(first), Some(second)) if !second.is_uppercase() => first
@@ -601,6 +605,19 @@ mod tests {
                 assert!(!a.label(lang).is_empty() && !a.spec().help.get(lang).is_empty());
             }
         }
+    }
+
+    #[test]
+    fn labels_inside_a_sentence_keep_abbreviations_and_names_with_numbers() {
+        assert_eq!(Field::Ki67Pct.label_in_sentence(Lang::En), "Ki-67");
+        assert_eq!(
+            Field::Lesions.label_in_sentence(Lang::En),
+            "number of liver metastases"
+        );
+        assert_eq!(
+            Field::Ecog.label_in_sentence(Lang::Da),
+            "almentilstand (ECOG)"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod note;
 pub mod output;
 pub mod readability;
 pub mod render;
+pub mod sheet;
 
 use serde::Serialize;
 

@@ -7,9 +7,9 @@ use crate::assessment::{self, Profile, Scope};
 use crate::dataset::{Dataset, Lang};
 use crate::i18n::{self, catalogue, fill};
 
-/// What the note is about.
+/// What a note or a case sheet is about: the consultation, nothing of the patient's name.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NoteRequest {
+pub struct CaseRequest {
     pub profile: Profile,
     pub scope: Scope,
     pub lang: Lang,
@@ -24,8 +24,35 @@ pub struct NoteRequest {
 /// The most lines a note may have.
 pub const MAX_NOTE_LINES: usize = 25;
 
+/// Which handout the patient was given, in which language, and its document id; or that
+/// none was given.
+pub(super) fn handout_line(
+    d: &Dataset,
+    handout: &[String],
+    handout_lang: Lang,
+    doc: &str,
+    lang: Lang,
+) -> String {
+    let n = &catalogue(lang).note;
+    if handout.is_empty() {
+        return n.no_handout.to_owned();
+    }
+    let names: Vec<&str> = handout
+        .iter()
+        .filter_map(|id| d.treatment(id).map(|t| t.short.get(lang)))
+        .collect();
+    fill(
+        n.handout,
+        &[
+            ("lang", &catalogue(handout_lang).ui.language_name),
+            ("treatments", &names.join(", ")),
+            ("doc", &doc),
+        ],
+    )
+}
+
 /// The journal note for `req`.
-pub fn journal_note(d: &Dataset, req: &NoteRequest) -> String {
+pub fn journal_note(d: &Dataset, req: &CaseRequest) -> String {
     let lang = req.lang;
     let n = &catalogue(lang).note;
     let p = &req.profile;
@@ -91,23 +118,7 @@ pub fn journal_note(d: &Dataset, req: &NoteRequest) -> String {
     if !topics.is_empty() {
         lines.push(fill(n.differ, &[("topics", &topics.join("; "))]));
     }
-    if req.handout.is_empty() {
-        lines.push(n.no_handout.to_owned());
-    } else {
-        let names: Vec<&str> = req
-            .handout
-            .iter()
-            .filter_map(|id| d.treatment(id).map(|t| t.short.get(lang)))
-            .collect();
-        lines.push(fill(
-            n.handout,
-            &[
-                ("lang", &catalogue(req.handout_lang).ui.language_name),
-                ("treatments", &names.join(", ")),
-                ("doc", &doc),
-            ],
-        ));
-    }
+    lines.push(handout_line(d, &req.handout, req.handout_lang, &doc, lang));
     lines.push(n.mdt.to_owned());
     let mut out = lines.join("\n");
     out.push('\n');
@@ -124,7 +135,7 @@ mod tests {
         let Ok(d) = dataset::load_embedded() else {
             unreachable!()
         };
-        let req = NoteRequest {
+        let req = CaseRequest {
             profile: Profile::from_pairs(&[("lesions", "3"), ("grade", "g2")]).unwrap_or_default(),
             scope: Scope::WithGuidelines,
             lang: Lang::Da,

@@ -17,6 +17,9 @@ use super::Handout;
 /// The handout template.
 pub const TEMPLATE: &str = include_str!("../../assets/handout.typ");
 
+/// The MDT case sheet's template.
+pub const SHEET_TEMPLATE: &str = include_str!("../../assets/sheet.typ");
+
 /// Fonts embedded in the binary and, through typst, in every PDF: Open Sans (Latin,
 /// Greek, Cyrillic), then fallbacks typst picks per character for names in other scripts
 /// (see `assets/fonts/FALLBACK-FONTS.txt`).
@@ -60,6 +63,8 @@ struct Shared {
     main_id: FileId,
     data_id: FileId,
     main: Source,
+    sheet_id: FileId,
+    sheet: Source,
 }
 
 static SHARED: LazyLock<Shared> = LazyLock::new(|| {
@@ -73,7 +78,10 @@ static SHARED: LazyLock<Shared> = LazyLock::new(|| {
         RootedPath::new(VirtualRoot::Project, vpath).intern()
     };
     let main_id = id("/handout.typ");
+    let sheet_id = id("/sheet.typ");
     Shared {
+        sheet_id,
+        sheet: Source::new(sheet_id, SHEET_TEMPLATE.to_owned()),
         library: LazyHash::new(Library::default()),
         book: LazyHash::new(book),
         fonts,
@@ -92,6 +100,8 @@ pub fn warm_up() {
 struct HandoutWorld {
     data: Bytes,
     today: Datetime,
+    /// The template: the handout's or the case sheet's.
+    main: FileId,
 }
 
 impl World for HandoutWorld {
@@ -104,12 +114,14 @@ impl World for HandoutWorld {
     }
 
     fn main(&self) -> FileId {
-        SHARED.main_id
+        self.main
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == SHARED.main_id {
+        if id == self.main && id == SHARED.main_id {
             Ok(SHARED.main.clone())
+        } else if id == self.main && id == SHARED.sheet_id {
+            Ok(SHARED.sheet.clone())
         } else {
             Err(FileError::AccessDenied)
         }
@@ -120,6 +132,8 @@ impl World for HandoutWorld {
             Ok(self.data.clone())
         } else if id == SHARED.main_id {
             Ok(Bytes::from_string(TEMPLATE))
+        } else if id == SHARED.sheet_id {
+            Ok(Bytes::from_string(SHEET_TEMPLATE))
         } else {
             Err(FileError::AccessDenied)
         }
@@ -168,15 +182,29 @@ fn diagnostics(diags: &[typst::diag::SourceDiagnostic]) -> String {
 /// Lays out the handout's pages.
 pub fn typeset(h: &Handout) -> Result<PagedDocument, RenderError> {
     let json = serde_json::to_vec(h).map_err(|e| RenderError::Typeset(e.to_string()))?;
+    compile(json, h.ymd, SHARED.main_id)
+}
+
+/// Lays out the MDT case sheet.
+pub fn typeset_sheet(sheet: &super::sheet::CaseSheet) -> Result<PagedDocument, RenderError> {
+    let json = serde_json::to_vec(sheet).map_err(|e| RenderError::Typeset(e.to_string()))?;
+    compile(json, sheet.ymd, SHARED.sheet_id)
+}
+
+fn compile(
+    json: Vec<u8>,
+    (y, m, d): (i32, u8, u8),
+    main: FileId,
+) -> Result<PagedDocument, RenderError> {
     if json.len() > MAX_HANDOUT_BYTES {
         return Err(RenderError::TooLong(json.len().div_ceil(1024)));
     }
-    let (y, m, d) = h.ymd;
     let world = HandoutWorld {
         data: Bytes::new(json),
         today: Datetime::from_ymd(y, m, d).unwrap_or_else(|| {
             Datetime::from_ymd(2026, 1, 1).unwrap_or_else(|| unreachable!("valid date"))
         }),
+        main,
     };
     let doc = typst::compile::<PagedDocument>(&world)
         .output

@@ -1,6 +1,6 @@
 //! The Danish catalogue.
 
-use super::{Catalogue, Cli, Lang, Note, Paper, Say, Ui};
+use super::{Catalogue, Cli, Lang, Note, Paper, Say, Sheet, Ui};
 
 pub const DA: Catalogue = Catalogue {
     lang: Lang::Da,
@@ -88,6 +88,8 @@ pub const DA: Catalogue = Catalogue {
         patient_name: "Patientens navn (gemmes ikke)",
         save_pdf: "Gem PDF…",
         print: "Udskriv…",
+        save_sheet: "Gem MDT-ark (PDF)",
+        print_sheet: "Udskriv MDT-ark",
         choose_for_handout: "Vælg en eller flere behandlinger til venstre for at se folderen.",
         updating: "Opdaterer forhåndsvisningen …",
         readability: "Læsbarhed:",
@@ -306,5 +308,18 @@ pub const DA: Catalogue = Catalogue {
         mdt: "Beslutningsstøtte, der gengiver publicerede kilder; MDT-konferencen træffer beslutningen.",
         page_only: "patientsiden alene",
         with_guidelines: "patientsiden og retningslinjer",
+    },
+    sheet: Sheet {
+        title: "MDT-konference: NET-levermetastaser, lokalbehandling",
+        facts: "Oplyst",
+        not_entered: "{n} oplysninger ikke angivet",
+        verdicts: "Vurdering mod kilderne",
+        treatment: "Behandling",
+        verdict: "Vurdering",
+        reason: "Afgørende grund, og hvad der ville ændre den",
+        source: "Kilde",
+        workup: "Afklares før MDT-konferencen",
+        differ: "Kilderne er uenige om",
+        more_to_settle: "og {n} mere",
     },
 };

@@ -1,6 +1,6 @@
 //! The English catalogue.
 
-use super::{Catalogue, Cli, Lang, Note, Paper, Say, Ui};
+use super::{Catalogue, Cli, Lang, Note, Paper, Say, Sheet, Ui};
 
 pub const EN: Catalogue = Catalogue {
     lang: Lang::En,
@@ -88,6 +88,8 @@ pub const EN: Catalogue = Catalogue {
         patient_name: "Patient's name (not saved)",
         save_pdf: "Save PDF…",
         print: "Print…",
+        save_sheet: "Save MDT case sheet (PDF)",
+        print_sheet: "Print MDT case sheet",
         choose_for_handout: "Choose one or more treatments on the left to see the handout.",
         updating: "Updating the preview …",
         readability: "Readability:",
@@ -306,5 +308,18 @@ pub const EN: Catalogue = Catalogue {
         mdt: "Decision support restating published sources; the MDT makes the decision.",
         page_only: "the patient page alone",
         with_guidelines: "the patient page and guidelines",
+    },
+    sheet: Sheet {
+        title: "MDT case: NET liver metastases, liver-directed treatment",
+        facts: "Facts entered",
+        not_entered: "{n} facts not entered",
+        verdicts: "Assessed against the sources",
+        treatment: "Treatment",
+        verdict: "Verdict",
+        reason: "Decisive reason, and what would change it",
+        source: "Source",
+        workup: "To settle before the MDT",
+        differ: "Where the sources differ",
+        more_to_settle: "and {n} more",
     },
 };

@@ -71,7 +71,7 @@ table! {
         grid_answers, patient_questions, sources_on_page, citation, where_sources_differ,
         // Handout
         handout_title, in_handout, handout_language, paper, doctor,
-        department, patient_name, save_pdf, print, choose_for_handout, updating, readability,
+        department, patient_name, save_pdf, print, save_sheet, print_sheet, choose_for_handout, updating, readability,
         readability_hint, follow_interface, follow_comparison,
         // Sources
         publisher, date, no_date, language, checked, about_net, choice_depends, how_verdicts,
@@ -137,6 +137,14 @@ table! {
 }
 
 table! {
+    /// The MDT case sheet.
+    pub struct Sheet {
+        title, facts, not_entered, verdicts, treatment, verdict, reason, source, workup, differ,
+        more_to_settle,
+    }
+}
+
+table! {
     /// The journal note: plain text a clinician pastes into the patient's record.
     pub struct Note {
         title, dataset, entered, options, option, workup, differ, handout, no_handout, mdt,
@@ -153,6 +161,7 @@ pub struct Catalogue {
     pub cli: Cli,
     pub say: Say,
     pub note: Note,
+    pub sheet: Sheet,
 }
 
 impl Catalogue {
@@ -164,6 +173,7 @@ impl Catalogue {
             cli: self.cli.marked(),
             say: self.say.marked(),
             note: self.note.marked(),
+            sheet: self.sheet.marked(),
         }
     }
 
@@ -175,6 +185,7 @@ impl Catalogue {
             ("cli", self.cli.entries()),
             ("say", self.say.entries()),
             ("note", self.note.entries()),
+            ("sheet", self.sheet.entries()),
         ];
         tables
             .into_iter()

@@ -265,6 +265,19 @@ impl AppState {
             Action::Flash(msg) => self.flash = Some(msg),
             Action::SaveHandout => self.pages.handout.save(lang),
             Action::PrintHandout => self.pages.handout.print(lang),
+            Action::SaveSheet => {
+                let sheet = self.case_sheet();
+                let stem = sheet.file_stem();
+                self.pages
+                    .handout
+                    .save_made(lang, stem, move || sheet_pdf(&sheet));
+            }
+            Action::PrintSheet => {
+                let sheet = self.case_sheet();
+                self.pages
+                    .handout
+                    .print_made(lang, move || sheet_pdf(&sheet));
+            }
             Action::CopyNote => {
                 let note = self.journal_note();
                 self.clipboard = Some(note);
@@ -280,12 +293,13 @@ impl AppState {
         }
     }
 
-    /// The journal note of this consultation: the handout is the one on the handout page.
-    pub fn journal_note(&self) -> String {
+    /// What the note and the case sheet are about: this consultation, in the interface's
+    /// language, with the handout of the handout page.
+    fn case_request(&self) -> crate::handout::note::CaseRequest {
         let c = &self.consultation;
         let d = c.data();
         let handout = &self.pages.handout;
-        let req = crate::handout::note::NoteRequest {
+        crate::handout::note::CaseRequest {
             profile: c.profile.clone(),
             scope: c.settings.scope,
             lang: c.lang(),
@@ -296,8 +310,18 @@ impl AppState {
                 .collect(),
             handout_lang: handout.language(c),
             date: crate::handout::today(),
-        };
-        crate::handout::note::journal_note(d, &req)
+        }
+    }
+
+    /// The MDT case sheet of this consultation. No patient name: the app has no field for
+    /// one on the sheet (the command line's `--patient` prints one).
+    pub fn case_sheet(&self) -> crate::handout::sheet::CaseSheet {
+        crate::handout::sheet::compose_sheet(self.consultation.data(), &self.case_request(), None)
+    }
+
+    /// The journal note of this consultation.
+    pub fn journal_note(&self) -> String {
+        crate::handout::note::journal_note(self.consultation.data(), &self.case_request())
     }
 
     /// Sets a field from typed text, as the profile panel does (for tests and benches).
@@ -401,11 +425,20 @@ fn settings_shortcuts(ui: &Ui) -> Vec<Action> {
     actions
 }
 
+/// Typesets a case sheet (on the save or print thread).
+fn sheet_pdf(sheet: &crate::handout::sheet::CaseSheet) -> Result<Vec<u8>, String> {
+    crate::handout::render::typeset_sheet(sheet)
+        .and_then(|doc| crate::handout::render::pdf_of(&doc))
+        .map_err(|e| e.to_string())
+}
+
 fn shortcuts(ui: &Ui, state: &AppState) -> Vec<Action> {
     let new_patient = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
     let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
     let print = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
     let note = KeyboardShortcut::new(Modifiers::COMMAND, Key::J);
+    let save_sheet = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    let print_sheet = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
     let digits = [
         Key::Num1,
         Key::Num2,
@@ -442,6 +475,13 @@ fn shortcuts(ui: &Ui, state: &AppState) -> Vec<Action> {
             } else {
                 FocusTarget::Profile
             }));
+        }
+        // Before Ctrl+S and Ctrl+P, which would also match with Shift held.
+        if i.consume_shortcut(&save_sheet) {
+            actions.push(Action::SaveSheet);
+        }
+        if i.consume_shortcut(&print_sheet) {
+            actions.push(Action::PrintSheet);
         }
         if on_handout && i.consume_shortcut(&save) {
             actions.push(Action::SaveHandout);

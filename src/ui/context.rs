@@ -281,4 +281,8 @@ pub enum Action {
     PrintHandout,
     /// Put the journal note on the clipboard.
     CopyNote,
+    /// Save the MDT case sheet of this consultation.
+    SaveSheet,
+    /// Print the MDT case sheet of this consultation.
+    PrintSheet,
 }

@@ -195,3 +195,23 @@ pub fn index_of(d: &netliver::dataset::Dataset, id: &str) -> usize {
         .position(|t| t.id == id)
         .unwrap_or_else(|| panic!("no treatment {id}"))
 }
+
+/// A stand-in for CUPS `lp` in `dir`: it keeps the PDF it reads on standard input in
+/// `received.pdf` and answers as `lp` does. Returns (the command, the file it writes).
+#[cfg(unix)]
+#[allow(dead_code)]
+pub fn fake_lp(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let received = dir.join("received.pdf");
+    let lp = dir.join("lp");
+    std::fs::write(
+        &lp,
+        format!(
+            "#!/bin/sh\ncat > '{}'\necho 'request id is Test-1 (1 file(s))'\n",
+            received.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (lp, received)
+}

@@ -285,11 +285,28 @@ impl HandoutView {
     /// Saves the current PDF: through the system's file dialog on a thread of its own (the
     /// frame goes on), or into the Documents folder where there is no dialog.
     pub fn save(&mut self, lang: Lang) {
+        let Some(r) = self.preview.pdf() else { return };
+        let (pdf, stem) = (r.pdf.clone(), r.file_stem.clone());
+        self.save_made(lang, stem, move || Ok(pdf));
+    }
+
+    /// Whether a save or print is under way.
+    pub fn busy(&self) -> bool {
+        self.busy
+    }
+
+    /// Saves the PDF that `make` gives (the handout, or the case sheet typeset on this
+    /// thread), through the file dialog or into the fallback folder, on a thread of its
+    /// own; the outcome reaches the status bar. One save or print at a time.
+    pub fn save_made(
+        &mut self,
+        lang: Lang,
+        stem: String,
+        make: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
+    ) {
         if self.busy {
             return;
         }
-        let Some(r) = self.preview.pdf() else { return };
-        let (pdf, stem) = (r.pdf.clone(), r.file_stem.clone());
         let tx = self.messages.0.clone();
         let dialog = has_file_dialog();
         self.no_dialog_folder = (!dialog).then(output::fallback_folder);
@@ -298,6 +315,13 @@ impl HandoutView {
         let spawned = std::thread::Builder::new()
             .name("netliver-save".to_owned())
             .spawn(move || {
+                let pdf = match make() {
+                    Ok(pdf) => pdf,
+                    Err(e) => {
+                        let _ = tx.send(strings::not_saved(lang, &e));
+                        return;
+                    }
+                };
                 let saved = match folder {
                     Some(folder) => output::save_new_in(&folder, &stem, &pdf),
                     None => match rfd::FileDialog::new()
@@ -326,21 +350,33 @@ impl HandoutView {
 
     /// Prints the current PDF on a thread of its own (a network printer may be slow).
     pub fn print(&mut self, lang: Lang) {
-        if self.busy {
-            return;
-        }
         let Some(pdf) = self.pdf().map(<[u8]>::to_vec) else {
             return;
         };
+        self.print_made(lang, move || Ok(pdf));
+    }
+
+    /// Prints the PDF that `make` gives, on a thread of its own.
+    pub fn print_made(
+        &mut self,
+        lang: Lang,
+        make: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
+    ) {
+        if self.busy {
+            return;
+        }
         let tx = self.messages.0.clone();
         self.busy = true;
         let spawned = std::thread::Builder::new()
             .name("netliver-print".to_owned())
             .spawn(move || {
-                let msg = match output::print(&pdf) {
-                    Ok(output::Printed::Sent(spooler)) => strings::printed(lang, &spooler),
-                    Ok(output::Printed::OpenedInViewer(_)) => strings::opened_in_viewer(lang),
+                let msg = match make() {
                     Err(e) => strings::not_printed(lang, &e),
+                    Ok(pdf) => match output::print(&pdf) {
+                        Ok(output::Printed::Sent(spooler)) => strings::printed(lang, &spooler),
+                        Ok(output::Printed::OpenedInViewer(_)) => strings::opened_in_viewer(lang),
+                        Err(e) => strings::not_printed(lang, &e),
+                    },
                 };
                 let _ = tx.send(msg);
             });

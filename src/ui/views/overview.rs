@@ -89,6 +89,20 @@ impl OverviewView {
             if ui.button(t.copy_note).on_hover_text("Ctrl+J").clicked() {
                 actions.push(Action::CopyNote);
             }
+            if ui
+                .button(t.save_sheet)
+                .on_hover_text("Ctrl+Shift+S")
+                .clicked()
+            {
+                actions.push(Action::SaveSheet);
+            }
+            if ui
+                .button(t.print_sheet)
+                .on_hover_text("Ctrl+Shift+P")
+                .clicked()
+            {
+                actions.push(Action::PrintSheet);
+            }
         });
         let chosen = c.compare.len();
         ui.horizontal(|ui| {
