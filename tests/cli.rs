@@ -359,6 +359,10 @@ fn assess_fits_a_screen_with_what_to_settle_and_what_would_change() {
     }
     assert!(text.contains("TO SETTLE BEFORE THE MDT"));
     assert!(text.contains("Liver tumour burden: could change"), "{text}");
+    assert!(
+        text.contains("Settled by: Contrast CT of the liver in 3 phases"),
+        "{text}"
+    );
     // Computed, not written: 15 metastases rule RFA out, 6 or fewer would not.
     assert!(
         text.contains("RFA: Number of liver metastases 15, but if ≤ 6: meets the criteria"),

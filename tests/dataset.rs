@@ -698,3 +698,30 @@ fn a_source_text_linked_from_outside_the_folder_is_refused() {
     .unwrap();
     assert!(dataset::load_file(&root).is_ok());
 }
+
+/// What settles a fact names a field of the profile, once, and a source that exists.
+#[test]
+fn what_settles_a_fact_names_a_known_field_and_source() {
+    let errs = errors(&broken(
+        "field: \"tumour_burden_pct\",",
+        "field: \"tumour_load_pct\",",
+    ));
+    assert!(
+        errs.iter()
+            .any(|e| e.path.starts_with("settled_by[") && e.message.contains("tumour_load_pct")),
+        "{errs:?}"
+    );
+    let errs = errors(&broken("field: \"lesions\",", "field: \"largest_cm\","));
+    assert!(
+        errs.iter().any(|e| e.path.starts_with("settled_by")),
+        "a field listed twice: {errs:?}"
+    );
+    let errs = errors(&broken(
+        "source: \"retnet-protocol-2018\",\n                locator: \"Table 1 (exclusion criteria)\",\n            )),",
+        "source: \"retnet-2099\",\n                locator: \"Table 1 (exclusion criteria)\",\n            )),",
+    ));
+    assert!(
+        errs.iter().any(|e| e.path.starts_with("settled_by[")),
+        "an unknown source: {errs:?}"
+    );
+}

@@ -703,7 +703,31 @@ fn the_case_sheet_lists_what_to_settle_and_what_would_change() {
         s.facts
     );
     assert!(!s.workup.is_empty());
-    assert!(s.workup[0].contains("could change"), "{:?}", s.workup);
+    // Ranked: the first could change the most verdicts.
+    let first = s.workup[0].could_change.split(", ").count();
+    assert!(
+        s.workup
+            .iter()
+            .all(|w| w.could_change.split(", ").count() <= first)
+    );
+    // What settles a fact, with its source, or marked as the dataset's own wording.
+    let burden = s
+        .workup
+        .iter()
+        .find(|w| w.fact == "Liver tumour burden")
+        .unwrap();
+    assert!(
+        burden
+            .settled_by
+            .starts_with("Contrast CT of the liver in 3 phases, no older than 3 months")
+    );
+    assert_eq!(burden.tag, "National guideline, Sweden");
+    assert_eq!(burden.could_change, "TAE, TACE, SIRT");
+    assert!(
+        s.workup.iter().any(|w| w.tag == "the dataset's wording"),
+        "{:?}",
+        s.workup
+    );
     let rfa = s.rows.iter().find(|r| r.name == "RFA").unwrap();
     assert!(
         rfa.would_change

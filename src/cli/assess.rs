@@ -85,6 +85,8 @@ pub struct WorkupJson {
     /// The treatments whose verdict it could change.
     pub treatments: Vec<String>,
     pub text: String,
+    /// What settles it (the test or examination) with its source tag, if the dataset says.
+    pub settled_by: Option<String>,
 }
 
 /// A fact whose other values would change a treatment's verdict.
@@ -320,6 +322,7 @@ pub fn assess_json<'a>(
                     .map(|&i| d.treatments[i].id.clone())
                     .collect(),
                 text: i18n::settle(d, w, lang),
+                settled_by: i18n::settled_by(d, w.field, lang),
             })
             .collect(),
         notices: assessment::notices(d, profile)

@@ -47,7 +47,11 @@ pub fn assess_compact(
         writeln!(out, "  {}", w.nothing_to_settle)?;
     }
     for s in &what.workup {
-        writeln!(out, "  □ {}", i18n::settle(d, s, lang))?;
+        // One line each, what settles it after the count: the list stays on a screen.
+        match i18n::settled_by(d, s.field, lang) {
+            Some(how) => writeln!(out, "  □ {} · {how}", i18n::settle(d, s, lang))?,
+            None => writeln!(out, "  □ {}", i18n::settle(d, s, lang))?,
+        }
     }
     // The facts entered that would change a verdict (those not entered are above).
     let entered: Vec<(usize, String)> = all

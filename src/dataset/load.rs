@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::model::{
-    About, Alternative, Claim, Dataset, Disagreement, Fact, Notice, Pathway, Question, Source,
-    Text, Treatment,
+    About, Alternative, Claim, Dataset, Disagreement, Fact, Notice, Pathway, Question, SettledBy,
+    Source, Text, Treatment,
 };
 use super::spans::{Pos, Spans};
 use super::{Diagnostic, ReadError, Report, read_text};
@@ -141,6 +141,8 @@ struct Part {
     pathways: Option<Vec<Pathway>>,
     #[serde(deserialize_with = "present")]
     ask: Option<Vec<Text>>,
+    #[serde(deserialize_with = "present")]
+    settled_by: Option<Vec<SettledBy>>,
 }
 
 /// A field that is written is present, whatever its value.
@@ -177,7 +179,8 @@ impl Part {
             checks,
             questions,
             pathways,
-            ask
+            ask,
+            settled_by
         );
         names
     }

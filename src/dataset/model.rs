@@ -56,6 +56,18 @@ impl Claim {
     }
 }
 
+/// What settles one fact of the profile before the MDT: the test or examination that
+/// answers it. A clinical claim cites its source; without a citation it is the dataset's
+/// own wording, shown as such.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SettledBy {
+    /// The field's name, as in rules (`tumour_burden_pct`).
+    pub field: String,
+    pub text: Text,
+    pub cite: Option<Cite>,
+}
+
 /// A source the dataset is built from.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -502,6 +514,8 @@ pub struct Dataset {
     pub treatments: Vec<Treatment>,
     /// Questions any patient may want to ask (not claims).
     pub ask: Vec<Text>,
+    /// What settles each fact of the work-up list (the test or examination), by field.
+    pub settled_by: Vec<SettledBy>,
     /// A hash of the content, worked out when a document id first needs it.
     #[serde(skip)]
     pub(super) fingerprint: std::sync::OnceLock<u64>,

@@ -40,6 +40,11 @@ impl Dataset {
         }
         claims("", "choice_factors", &self.choice_factors, f);
         claims("", "checks", &self.checks, f);
+        for (k, x) in self.settled_by.iter().enumerate() {
+            if let Some(c) = &x.cite {
+                f(&format!("settled_by[{k}]"), c);
+            }
+        }
         for (k, x) in self.notices.iter().enumerate() {
             f(&format!("notices[{k}]"), &x.cite);
         }

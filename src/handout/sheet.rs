@@ -26,6 +26,18 @@ pub struct Row {
     pub would_change: Vec<String>,
 }
 
+/// One fact to settle before the MDT.
+#[derive(Debug, Clone, Serialize)]
+pub struct Settle {
+    pub fact: &'static str,
+    /// The treatments whose verdict it could change.
+    pub could_change: String,
+    /// The test or examination that settles it, if the dataset says.
+    pub settled_by: String,
+    /// Its source tag, or that it is the dataset's own wording.
+    pub tag: String,
+}
+
 /// A composed case sheet: everything the template prints.
 #[derive(Debug, Clone, Serialize)]
 pub struct CaseSheet {
@@ -48,7 +60,8 @@ pub struct CaseSheet {
     pub columns: [&'static str; 4],
     pub rows: Vec<Row>,
     pub workup_label: &'static str,
-    pub workup: Vec<String>,
+    pub workup_columns: [&'static str; 3],
+    pub workup: Vec<Settle>,
     /// How many more there are, or that nothing is left to settle.
     pub workup_more: Option<String>,
     pub differ_label: &'static str,
@@ -70,7 +83,7 @@ impl CaseSheet {
 const MAX_LEVERS: usize = 2;
 
 /// The most facts to settle the sheet lists (the rest are counted).
-const MAX_WORKUP: usize = 8;
+const MAX_WORKUP: usize = 6;
 
 /// Composes the case sheet for `req`, with the patient's name when one is typed for it.
 pub fn compose_sheet(d: &Dataset, req: &CaseRequest, patient: Option<&str>) -> CaseSheet {
@@ -100,11 +113,27 @@ pub fn compose_sheet(d: &Dataset, req: &CaseRequest, patient: Option<&str>) -> C
             }
         })
         .collect();
-    let workup: Vec<String> = what
+    let workup: Vec<Settle> = what
         .workup
         .iter()
         .take(MAX_WORKUP)
-        .map(|s| i18n::settle(d, s, lang))
+        .map(|s| {
+            let how = d.settled_by.iter().find(|x| x.field == s.field.name());
+            Settle {
+                fact: s.field.label(lang),
+                could_change: s
+                    .treatments
+                    .iter()
+                    .map(|&i| d.treatments[i].short.get(lang))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                settled_by: how.map_or_else(String::new, |x| x.text.get(lang).to_owned()),
+                tag: how.map_or_else(String::new, |x| match &x.cite {
+                    Some(c) => i18n::cite_tag(d, c, lang),
+                    None => c.say.dataset_wording.to_owned(),
+                }),
+            }
+        })
         .collect();
     let workup_more = if what.workup.is_empty() {
         Some(c.cli.nothing_to_settle.to_owned())
@@ -155,6 +184,7 @@ pub fn compose_sheet(d: &Dataset, req: &CaseRequest, patient: Option<&str>) -> C
         columns: [sh.treatment, sh.verdict, sh.reason, sh.source],
         rows,
         workup_label: sh.workup,
+        workup_columns: [sh.fact, sh.could_change, sh.settled_by],
         workup,
         workup_more,
         differ_label: sh.differ,

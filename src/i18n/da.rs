@@ -294,6 +294,8 @@ pub const DA: Catalogue = Catalogue {
         between: "{low} og {high}",
         settles_one: "{field}: kan ændre 1 vurdering ({treatments})",
         settles_many: "{field}: kan ændre {n} vurderinger ({treatments})",
+        settled_by: "Afklares ved: {how} [{tag}]",
+        dataset_wording: "datasættets formulering",
     },
     note: Note {
         title: "NET-levermetastaser, lokalbehandling: vurdering med netliver",
@@ -321,5 +323,8 @@ pub const DA: Catalogue = Catalogue {
         workup: "Afklares før MDT-konferencen",
         differ: "Kilderne er uenige om",
         more_to_settle: "og {n} mere",
+        fact: "Oplysning",
+        could_change: "Kan ændre vurderingen af",
+        settled_by: "Afklares ved",
     },
 };

@@ -294,6 +294,8 @@ pub const EN: Catalogue = Catalogue {
         between: "{low} and {high}",
         settles_one: "{field}: could change 1 verdict ({treatments})",
         settles_many: "{field}: could change {n} verdicts ({treatments})",
+        settled_by: "Settled by: {how} [{tag}]",
+        dataset_wording: "the dataset's wording",
     },
     note: Note {
         title: "NET liver metastases, liver-directed treatment: assessment with netliver",
@@ -321,5 +323,8 @@ pub const EN: Catalogue = Catalogue {
         workup: "To settle before the MDT",
         differ: "Where the sources differ",
         more_to_settle: "and {n} more",
+        fact: "Fact",
+        could_change: "Could change the verdict of",
+        settled_by: "Settled by",
     },
 };

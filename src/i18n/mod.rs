@@ -132,7 +132,7 @@ table! {
         yes, no, yes_no, nothing_entered, decimal_separator,
         group_tumour, group_liver, group_patient, group_history, undated,
         or, lever_entered, lever_unknown, alternative, still_pending, between, settles_one,
-        settles_many,
+        settles_many, settled_by, dataset_wording,
     }
 }
 
@@ -140,7 +140,7 @@ table! {
     /// The MDT case sheet.
     pub struct Sheet {
         title, facts, not_entered, verdicts, treatment, verdict, reason, source, workup, differ,
-        more_to_settle,
+        more_to_settle, fact, could_change, settled_by,
     }
 }
 

@@ -460,6 +460,22 @@ pub fn lever(p: &Profile, l: &Lever, eligible_as: EligibleAs, lang: Lang) -> Str
 }
 
 /// A fact to settle: "Tumour burden: could change 4 verdicts (TAE, TACE, SIRT, debulking)".
+/// What settles a fact, with its source tag ("Settled by: Echocardiography. [National
+/// guideline, Norway]"), or the dataset's own wording marked as such; `None` where the
+/// dataset says nothing.
+pub fn settled_by(d: &Dataset, field: Field, lang: Lang) -> Option<String> {
+    let s = &catalogue(lang).say;
+    let x = d.settled_by.iter().find(|x| x.field == field.name())?;
+    let tag = match &x.cite {
+        Some(c) => cite_tag(d, c, lang),
+        None => s.dataset_wording.to_owned(),
+    };
+    Some(fill(
+        s.settled_by,
+        &[("how", &x.text.get(lang)), ("tag", &tag)],
+    ))
+}
+
 pub fn settle(d: &Dataset, st: &Settle, lang: Lang) -> String {
     let s = &catalogue(lang).say;
     let names: Vec<&str> = st

@@ -149,6 +149,21 @@ impl<'a> Validator<'a> {
         for (i, c) in d.checks.iter().enumerate() {
             self.claim(&format!("checks[{i}]"), c);
         }
+        self.unique_ids("settled_by", d.settled_by.iter().map(|x| x.field.as_str()));
+        for (i, x) in d.settled_by.iter().enumerate() {
+            let p = format!("settled_by[{i}]");
+            if crate::dataset::fields::Field::from_name(&x.field).is_none() {
+                self.error(
+                    &format!("{p}.field"),
+                    format!("unknown field \"{}\"", x.field),
+                    Some("use a field name as in rules, e.g. \"tumour_burden_pct\""),
+                );
+            }
+            self.text(&format!("{p}.text"), &x.text);
+            if let Some(c) = &x.cite {
+                self.cite(&p, c);
+            }
+        }
         self.unique_ids("notices", d.notices.iter().map(|n| n.id.as_str()));
         for (i, n) in d.notices.iter_mut().enumerate() {
             let p = format!("notices[{i}]");

@@ -81,7 +81,15 @@ impl OverviewView {
                     .on_hover_text(
                         workup
                             .iter()
-                            .map(|s| crate::i18n::settle(c.data(), s, lang))
+                            .map(|s| {
+                                let d = c.data();
+                                match crate::i18n::settled_by(d, s.field, lang) {
+                                    Some(how) => {
+                                        format!("{}\n    {how}", crate::i18n::settle(d, s, lang))
+                                    }
+                                    None => crate::i18n::settle(d, s, lang),
+                                }
+                            })
                             .collect::<Vec<_>>()
                             .join("\n"),
                     );
