@@ -207,9 +207,49 @@ pub fn setup_context(ctx: &egui::Context) {
         // text looks the same, and laying out the first frame takes half the time (the
         // TrueType hinting interpreter was 40 % of it).
         style.visuals.text_options.font_hinting = false;
+        // No text under 11 px at 100 % (egui's small text is 9 px): source tags, outcome
+        // lines and hints are read in the consultation room.
+        if let Some(small) = style.text_styles.get_mut(&egui::TextStyle::Small) {
+            small.size = small.size.max(MIN_TEXT_PX);
+        }
+        readable_colours(&mut style.visuals);
     });
     // Ctrl +/-/0 are handled as settings (see `shortcuts`), not by egui.
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
+}
+
+/// The smallest text the app draws at 100 % zoom, in points (= pixels at 100 %).
+pub const MIN_TEXT_PX: f32 = 11.0;
+
+/// Text colours that meet WCAG AA (4.5:1) on the panels of each theme: egui's weak text
+/// (60 % of the text colour) and its light theme's warning and error colours do not.
+fn readable_colours(v: &mut egui::Visuals) {
+    use egui::Color32;
+    if v.dark_mode {
+        v.weak_text_color = Some(Color32::from_gray(135));
+        v.error_fg_color = Color32::from_rgb(255, 110, 110);
+    } else {
+        v.weak_text_color = Some(Color32::from_gray(105));
+        v.warn_fg_color = Color32::from_rgb(170, 70, 0);
+        v.error_fg_color = Color32::from_rgb(190, 0, 0);
+    }
+}
+
+/// The WCAG 2 contrast ratio of two opaque colours.
+pub fn contrast(a: egui::Color32, b: egui::Color32) -> f32 {
+    fn lum(c: egui::Color32) -> f32 {
+        let ch = |x: u8| {
+            let x = f32::from(x) / 255.0;
+            if x <= 0.040_45 {
+                x / 12.92
+            } else {
+                ((x + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(c.r()) + 0.7152 * ch(c.g()) + 0.0722 * ch(c.b())
+    }
+    let (la, lb) = (lum(a), lum(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
 /// How the window is drawn.
