@@ -42,6 +42,10 @@ pub enum Kind {
 /// Where the app shows a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Group {
+    /// The facts that decide most: the patient page's choice factors (number and size of
+    /// the metastases, spread outside the liver, the patient's condition), grade and
+    /// primary site. First in the panel.
+    Key,
     Tumour,
     Liver,
     Patient,
@@ -49,7 +53,13 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 4] = [Group::Tumour, Group::Liver, Group::Patient, Group::History];
+    pub const ALL: [Group; 5] = [
+        Group::Key,
+        Group::Tumour,
+        Group::Liver,
+        Group::Patient,
+        Group::History,
+    ];
 }
 
 /// Which layer of sources decides on a field: the patient page, or the guidelines and
@@ -165,7 +175,7 @@ fields! {
         name: "lesions",
         kind: Kind::Int { min: 1, max: 200 },
         unit: None,
-        group: Group::Tumour,
+        group: Group::Key,
         layer: Layer::Page,
         label: Words::new("Antal levermetastaser", "Number of liver metastases"),
         help: Words::new(
@@ -177,7 +187,7 @@ fields! {
         name: "largest_cm",
         kind: Kind::Float { min: 0.1, max: 30.0 },
         unit: CM,
-        group: Group::Tumour,
+        group: Group::Key,
         layer: Layer::Page,
         label: Words::new("Største metastase", "Largest metastasis"),
         help: Words::new(
@@ -189,7 +199,7 @@ fields! {
         name: "extrahepatic",
         kind: Kind::Bool,
         unit: None,
-        group: Group::Tumour,
+        group: Group::Key,
         layer: Layer::Page,
         label: Words::new("Spredning uden for leveren", "Spread outside the liver"),
         help: Words::new(
@@ -201,7 +211,7 @@ fields! {
         name: "grade",
         kind: Kind::Choice(GRADES),
         unit: None,
-        group: Group::Tumour,
+        group: Group::Key,
         layer: Layer::Page,
         label: Words::new("Grad", "Grade"),
         help: Words::new(
@@ -213,7 +223,7 @@ fields! {
         name: "primary",
         kind: Kind::Choice(PRIMARIES),
         unit: None,
-        group: Group::Tumour,
+        group: Group::Key,
         layer: Layer::Page,
         label: Words::new("Primærtumorens placering", "Primary tumour site"),
         help: Words::new(
@@ -333,7 +343,7 @@ fields! {
         name: "ecog",
         kind: Kind::Int { min: 0, max: 4 },
         unit: None,
-        group: Group::Patient,
+        group: Group::Key,
         layer: Layer::Page,
         label: Words::new("Almentilstand (ECOG)", "Performance status (ECOG)"),
         help: Words::new(

@@ -281,6 +281,7 @@ pub const DA: Catalogue = Catalogue {
         yes_no: "ja/nej",
         nothing_entered: "intet angivet",
         decimal_separator: ",",
+        group_key: "Vigtigst for valget",
         group_tumour: "Tumor",
         group_liver: "Lever",
         group_patient: "Patient",

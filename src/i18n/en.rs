@@ -281,6 +281,7 @@ pub const EN: Catalogue = Catalogue {
         yes_no: "yes/no",
         nothing_entered: "nothing entered",
         decimal_separator: ".",
+        group_key: "Key to the choice",
         group_tumour: "Tumour",
         group_liver: "Liver",
         group_patient: "Patient",

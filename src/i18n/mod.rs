@@ -130,7 +130,7 @@ table! {
         freq_range, freq_average, freq_about, freq_more, freq_fewer,
         day, days, week, weeks, month, months, year, years, interval,
         yes, no, yes_no, nothing_entered, decimal_separator,
-        group_tumour, group_liver, group_patient, group_history, undated,
+        group_key, group_tumour, group_liver, group_patient, group_history, undated,
         or, lever_entered, lever_unknown, alternative, still_pending, between, settles_one,
         settles_many, settled_by, dataset_wording,
     }

@@ -347,6 +347,7 @@ pub fn range(field: Field, lang: Lang) -> String {
 pub fn group(g: Group, lang: Lang) -> &'static str {
     let s = &catalogue(lang).say;
     match g {
+        Group::Key => s.group_key,
         Group::Tumour => s.group_tumour,
         Group::Liver => s.group_liver,
         Group::Patient => s.group_patient,
