@@ -22,12 +22,14 @@ pub mod panel;
 pub mod profile;
 mod result;
 mod scope;
+pub mod summary;
 pub mod whatif;
 
 pub use eval::{Earlier, Truth, eval, eval_cond};
 pub use profile::{InputError, Profile};
 pub use result::{Assessment, Check, Origin, Prep, Reason, Says};
 pub use scope::{Reader, Scope};
+pub use summary::{Summary, summarise};
 pub use whatif::{WhatIf, what_if};
 
 use crate::dataset::fields::{Field, Layer};

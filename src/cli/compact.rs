@@ -19,11 +19,11 @@ pub fn assess_compact(
 ) -> io::Result<()> {
     let w = &i18n::catalogue(lang).cli;
     header(d, p, lang, scope, out)?;
-    let all = assessment::assess_with(d, p, scope);
-    let what = assessment::what_if(d, p, scope);
+    let sum = assessment::summarise(d, p, scope);
+    let (all, what) = (&sum.assessments, &sum.what_if);
     writeln!(out)?;
     writeln!(out, "{}", w.verdicts)?;
-    for a in &all {
+    for a in all {
         let t = &d.treatments[a.index];
         let r = a.decisive();
         writeln!(
@@ -72,16 +72,7 @@ pub fn assess_compact(
             writeln!(out, "  {}: {line}", d.treatments[i].short.get(lang))?;
         }
     }
-    let differ: Vec<_> = d
-        .disagreements
-        .iter()
-        .filter(|x| scope.admits_disagreement(d, x))
-        .filter(|x| {
-            x.treatments
-                .iter()
-                .any(|id| all.iter().any(|a| &a.treatment == id))
-        })
-        .collect();
+    let differ = &sum.differ;
     if !differ.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", w.differ)?;

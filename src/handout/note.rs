@@ -56,8 +56,8 @@ pub fn journal_note(d: &Dataset, req: &CaseRequest) -> String {
     let lang = req.lang;
     let n = &catalogue(lang).note;
     let p = &req.profile;
-    let all = assessment::assess_with(d, p, req.scope);
-    let what = assessment::what_if(d, p, req.scope);
+    let sum = assessment::summarise(d, p, req.scope);
+    let (all, what) = (&sum.assessments, &sum.what_if);
     let doc = super::document_id(d, &req.handout, req.handout_lang, req.date);
     let mut lines = vec![
         n.title.to_owned(),
@@ -80,7 +80,7 @@ pub fn journal_note(d: &Dataset, req: &CaseRequest) -> String {
         fill(n.entered, &[("facts", &i18n::profile(p, lang))]),
         n.options.to_owned(),
     ];
-    for a in &all {
+    for a in all {
         let t = &d.treatments[a.index];
         let r = a.decisive();
         lines.push(fill(
@@ -101,20 +101,7 @@ pub fn journal_note(d: &Dataset, req: &CaseRequest) -> String {
             .collect();
         lines.push(fill(n.workup, &[("facts", &facts.join(", "))]));
     }
-    let topics: Vec<&str> = d
-        .disagreements
-        .iter()
-        .filter(|x| req.scope.admits_disagreement(d, x))
-        // Only where it bears on an option not ruled out.
-        .filter(|x| {
-            x.treatments.iter().any(|id| {
-                all.iter().any(|a| {
-                    &a.treatment == id && a.verdict != crate::dataset::Verdict::NotEligible
-                })
-            })
-        })
-        .map(|x| x.topic.get(lang))
-        .collect();
+    let topics: Vec<&str> = sum.differ.iter().map(|x| x.topic.get(lang)).collect();
     if !topics.is_empty() {
         lines.push(fill(n.differ, &[("topics", &topics.join("; "))]));
     }

@@ -7,8 +7,8 @@
 use serde::Serialize;
 
 use crate::assessment::{self, Scope};
+use crate::dataset::Dataset;
 use crate::dataset::fields::Field;
-use crate::dataset::{Dataset, Verdict};
 use crate::i18n::{self, catalogue, fill};
 
 use super::note::CaseRequest;
@@ -91,8 +91,8 @@ pub fn compose_sheet(d: &Dataset, req: &CaseRequest, patient: Option<&str>) -> C
     let c = &catalogue(lang);
     let (sh, n) = (&c.sheet, &c.note);
     let p = &req.profile;
-    let all = assessment::assess_with(d, p, req.scope);
-    let what = assessment::what_if(d, p, req.scope);
+    let sum = assessment::summarise(d, p, req.scope);
+    let (all, what) = (&sum.assessments, &sum.what_if);
     let doc = super::document_id(d, &req.handout, req.handout_lang, req.date);
     let rows = all
         .iter()
@@ -188,16 +188,9 @@ pub fn compose_sheet(d: &Dataset, req: &CaseRequest, patient: Option<&str>) -> C
         workup,
         workup_more,
         differ_label: sh.differ,
-        differ: d
-            .disagreements
+        differ: sum
+            .differ
             .iter()
-            .filter(|x| req.scope.admits_disagreement(d, x))
-            .filter(|x| {
-                x.treatments.iter().any(|id| {
-                    all.iter()
-                        .any(|a| &a.treatment == id && a.verdict != Verdict::NotEligible)
-                })
-            })
             .map(|x| x.topic.get(lang).to_owned())
             .collect(),
         ymd: req.date,
