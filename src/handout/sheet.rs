@@ -83,7 +83,7 @@ impl CaseSheet {
 const MAX_LEVERS: usize = 2;
 
 /// The most facts to settle the sheet lists (the rest are counted).
-const MAX_WORKUP: usize = 6;
+const MAX_WORKUP: usize = 8;
 
 /// Composes the case sheet for `req`, with the patient's name when one is typed for it.
 pub fn compose_sheet(d: &Dataset, req: &CaseRequest, patient: Option<&str>) -> CaseSheet {
