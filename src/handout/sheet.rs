@@ -118,7 +118,8 @@ pub fn compose_sheet(d: &Dataset, req: &CaseRequest, patient: Option<&str>) -> C
         .iter()
         .take(MAX_WORKUP)
         .map(|s| {
-            let how = d.settled_by.iter().find(|x| x.field == s.field.name());
+            let (settled_by, tag) = i18n::settled_by_parts(d, s.field, lang)
+                .map_or_else(Default::default, |(how, tag)| (how.to_owned(), tag));
             Settle {
                 fact: s.field.label(lang),
                 could_change: s
@@ -127,11 +128,8 @@ pub fn compose_sheet(d: &Dataset, req: &CaseRequest, patient: Option<&str>) -> C
                     .map(|&i| d.treatments[i].short.get(lang))
                     .collect::<Vec<_>>()
                     .join(", "),
-                settled_by: how.map_or_else(String::new, |x| x.text.get(lang).to_owned()),
-                tag: how.map_or_else(String::new, |x| match &x.cite {
-                    Some(c) => i18n::cite_tag(d, c, lang),
-                    None => c.say.dataset_wording.to_owned(),
-                }),
+                settled_by,
+                tag,
             }
         })
         .collect();

@@ -465,16 +465,22 @@ pub fn lever(p: &Profile, l: &Lever, eligible_as: EligibleAs, lang: Lang) -> Str
 /// guideline, Norway]"), or the dataset's own wording marked as such; `None` where the
 /// dataset says nothing.
 pub fn settled_by(d: &Dataset, field: Field, lang: Lang) -> Option<String> {
-    let s = &catalogue(lang).say;
+    let (how, tag) = settled_by_parts(d, field, lang)?;
+    Some(fill(
+        catalogue(lang).say.settled_by,
+        &[("how", &how), ("tag", &tag)],
+    ))
+}
+
+/// What settles a fact and its source tag (or "the dataset's wording"), apart, for a
+/// table; `None` where the dataset says nothing.
+pub fn settled_by_parts(d: &Dataset, field: Field, lang: Lang) -> Option<(&str, String)> {
     let x = d.settled_by.iter().find(|x| x.field == field.name())?;
     let tag = match &x.cite {
         Some(c) => cite_tag(d, c, lang),
-        None => s.dataset_wording.to_owned(),
+        None => catalogue(lang).say.dataset_wording.to_owned(),
     };
-    Some(fill(
-        s.settled_by,
-        &[("how", &x.text.get(lang)), ("tag", &tag)],
-    ))
+    Some((x.text.get(lang), tag))
 }
 
 pub fn settle(d: &Dataset, st: &Settle, lang: Lang) -> String {

@@ -290,11 +290,6 @@ impl HandoutView {
         self.save_made(lang, stem, move || Ok(pdf));
     }
 
-    /// Whether a save or print is under way.
-    pub fn busy(&self) -> bool {
-        self.busy
-    }
-
     /// Saves the PDF that `make` gives (the handout, or the case sheet typeset on this
     /// thread), through the file dialog or into the fallback folder, on a thread of its
     /// own; the outcome reaches the status bar. One save or print at a time.

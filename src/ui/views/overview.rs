@@ -77,22 +77,17 @@ impl OverviewView {
                     .iter()
                     .map(|s| s.field.label_in_sentence(lang))
                     .collect();
+                // The detail is worded only while the pointer is on the line, not every frame.
                 ui.label(strings::to_settle(lang, &facts.join(", ")))
-                    .on_hover_text(
-                        workup
-                            .iter()
-                            .map(|s| {
-                                let d = c.data();
-                                match crate::i18n::settled_by(d, s.field, lang) {
-                                    Some(how) => {
-                                        format!("{}\n    {how}", crate::i18n::settle(d, s, lang))
-                                    }
-                                    None => crate::i18n::settle(d, s, lang),
-                                }
-                            })
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                    );
+                    .on_hover_ui(|ui| {
+                        let d = c.data();
+                        for s in workup {
+                            ui.label(crate::i18n::settle(d, s, lang));
+                            if let Some(how) = crate::i18n::settled_by(d, s.field, lang) {
+                                ui.label(format!("    {how}"));
+                            }
+                        }
+                    });
             }
             if ui.button(t.copy_note).on_hover_text("Ctrl+J").clicked() {
                 actions.push(Action::CopyNote);
